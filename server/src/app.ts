@@ -1,0 +1,85 @@
+import { fileURLToPath } from 'node:url';
+import helmet from '@fastify/helmet';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyBaseLogger } from 'fastify';
+import { identityRoutes } from './modules/identity/routes.js';
+import { IdentityService } from './modules/identity/service.js';
+import { auditRoutes } from './platform/audit/routes.js';
+import { uuidv7 } from './platform/db/ids.js';
+import type { App } from './platform/http/app-type.js';
+import { registerRequestContext } from './platform/http/auth.js';
+import { healthRoutes } from './platform/http/health.js';
+import { registerIdempotency } from './platform/http/idempotency.js';
+import { registerMetrics } from './platform/http/metrics.js';
+import { registerOpenApi } from './platform/http/openapi.js';
+import { registerProblemHandling } from './platform/http/problem.js';
+import { registerValidation } from './platform/http/validation.js';
+import { registerWebUi } from './platform/http/web-ui.js';
+import type { Platform } from './platform/kernel.js';
+import { devOutboxRoutes } from './platform/notify/routes.js';
+import { VERSION } from './version.js';
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+export interface Services {
+  identity: IdentityService;
+}
+
+/** Builds the HTTP application: platform plugins first, then each module's routes. */
+export async function buildApp(
+  platform: Platform,
+  options: { webDir?: string } = {},
+): Promise<{ app: App; services: Services }> {
+  const { config } = platform;
+  const app = Fastify({
+    loggerInstance: platform.log as FastifyBaseLogger,
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    requestIdHeader: false,
+    genReqId: (request) => {
+      const header = request.headers['x-request-id'];
+      return typeof header === 'string' && REQUEST_ID.test(header) ? header : uuidv7();
+    },
+    routerOptions: { ignoreTrailingSlash: true },
+    return503OnClosing: true,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const services: Services = { identity: new IdentityService(platform.db, platform.log) };
+
+  registerValidation(app);
+  let isSpaPath: (url: string) => boolean = () => false;
+  registerProblemHandling(app, (url) => url.startsWith('/api/'), (url) => isSpaPath(url));
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+  });
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  await registerOpenApi(app, VERSION);
+  registerMetrics(app);
+  registerRequestContext(app, (token) => services.identity.authenticate(token));
+  registerIdempotency(app, platform.db);
+
+  healthRoutes(app, {
+    database: platform.database,
+    store: platform.store,
+    info: { name: '通办 Tongban', version: VERSION, demo: config.demo, environment: config.environment },
+  });
+  auditRoutes(app, platform.db);
+  if (config.environment !== 'production') devOutboxRoutes(app, platform.db);
+  identityRoutes(app, services.identity);
+
+  isSpaPath = await registerWebUi(app, options.webDir ?? DEFAULT_WEB_DIR);
+  return { app, services };
+}

@@ -1,0 +1,41 @@
+import { sql } from 'kysely';
+import { generatePassword } from './platform/config/config.js';
+import { readSetting, writeSetting } from './platform/db/settings.js';
+import { withTransaction } from './platform/db/transaction.js';
+import { systemContext } from './platform/http/context.js';
+import type { Platform } from './platform/kernel.js';
+import type { Services } from './app.js';
+import { loadDemoData } from './demo/demo-data.js';
+
+// Any constant: serialises first-start work when several nodes start against one database.
+const BOOTSTRAP_LOCK = 7_306_102;
+
+/**
+ * First-start work, idempotent on every start: built-in roles, the bootstrap administrator `admin`
+ * (password from TONGBAN_ADMIN_PASSWORD, or a random one printed once, as Keycloak does), and the demo
+ * data when TONGBAN_DEMO=1 and it was never loaded.
+ */
+export async function bootstrap(platform: Platform, services: Services): Promise<void> {
+  const ctx = systemContext('bootstrap');
+  await withTransaction(platform.db, async (trx) => {
+    await sql`select pg_advisory_xact_lock(${BOOTSTRAP_LOCK})`.execute(trx);
+    await services.identity.ensureBuiltinRoles(trx);
+    const generated = platform.config.adminPassword ? null : generatePassword();
+    const created = await services.identity.createStaffIfMissing(trx, ctx, {
+      username: 'admin',
+      displayName: '系统管理员',
+      password: platform.config.adminPassword ?? generated!,
+      roleCodes: ['sysadmin'],
+    });
+    if (created && generated) {
+      platform.log.warn(
+        `Bootstrap administrator created. Username: admin  Password: ${generated}  (shown once; change it after signing in)`,
+      );
+    }
+    if (platform.config.demo && !(await readSetting(trx, 'demo.loadedAt'))) {
+      await loadDemoData(trx, ctx, services);
+      await writeSetting(trx, 'demo.loadedAt', new Date().toISOString());
+      platform.log.info('demo data loaded');
+    }
+  });
+}

@@ -1,0 +1,19 @@
+import { auditMigrations } from './platform/audit/migrations.js';
+import { collectMigrations } from './platform/db/migrator.js';
+import { settingsMigrations } from './platform/db/settings.js';
+import { eventMigrations } from './platform/events/migrations.js';
+import { idempotencyMigrations } from './platform/http/idempotency-migrations.js';
+import { jobMigrations } from './platform/jobs/migrations.js';
+import { notifyMigrations } from './platform/notify/migrations.js';
+import { identityMigrations } from './modules/identity/migrations.js';
+
+/** Every migration of the platform and the modules, ordered by name. */
+export const allMigrations = collectMigrations([
+  settingsMigrations,
+  auditMigrations,
+  idempotencyMigrations,
+  jobMigrations,
+  eventMigrations,
+  notifyMigrations,
+  identityMigrations,
+]);

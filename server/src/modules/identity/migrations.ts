@@ -1,0 +1,111 @@
+import { type Generated, type Kysely, sql } from 'kysely';
+import type { MigrationSet } from '../../platform/db/migrator.js';
+import type { DataScope } from '../../platform/http/context.js';
+
+export const identityMigrations: MigrationSet = {
+  '20261123_101_identity_core': {
+    async up(db: Kysely<unknown>) {
+      await sql`
+        create table users (
+          id uuid primary key,
+          username text not null unique,
+          display_name text not null,
+          password_hash text not null,
+          kind text not null check (kind in ('staff', 'citizen', 'enterprise')),
+          status text not null default 'active' check (status in ('active', 'disabled')),
+          password_changed_at timestamptz not null default now(),
+          created_at timestamptz not null default now()
+        )`.execute(db);
+      await sql`
+        create table roles (
+          id uuid primary key,
+          code text not null unique,
+          name text not null,
+          description text not null default '',
+          builtin boolean not null default false,
+          created_at timestamptz not null default now()
+        )`.execute(db);
+      await sql`
+        create table role_permissions (
+          role_id uuid not null references roles (id) on delete cascade,
+          permission text not null,
+          data_scope text not null check (data_scope in ('self', 'department', 'departmentTree', 'regionTree', 'all')),
+          primary key (role_id, permission)
+        )`.execute(db);
+      await sql`
+        create table user_roles (
+          user_id uuid not null references users (id) on delete cascade,
+          role_id uuid not null references roles (id) on delete restrict,
+          primary key (user_id, role_id)
+        )`.execute(db);
+      await sql`
+        create table sessions (
+          id uuid primary key,
+          token_hash text not null unique,
+          user_id uuid not null references users (id) on delete cascade,
+          ip text,
+          user_agent text,
+          created_at timestamptz not null default now(),
+          last_seen_at timestamptz not null default now(),
+          idle_expires_at timestamptz not null,
+          expires_at timestamptz not null,
+          revoked_at timestamptz
+        )`.execute(db);
+      await sql`create index sessions_user on sessions (user_id, created_at)`.execute(db);
+    },
+  },
+};
+
+export interface UsersTable {
+  id: string;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  kind: 'staff' | 'citizen' | 'enterprise';
+  status: Generated<'active' | 'disabled'>;
+  password_changed_at: Generated<Date>;
+  created_at: Generated<Date>;
+}
+
+export interface RolesTable {
+  id: string;
+  code: string;
+  name: string;
+  description: Generated<string>;
+  builtin: Generated<boolean>;
+  created_at: Generated<Date>;
+}
+
+export interface RolePermissionsTable {
+  role_id: string;
+  permission: string;
+  data_scope: DataScope;
+}
+
+export interface UserRolesTable {
+  user_id: string;
+  role_id: string;
+}
+
+export interface SessionsTable {
+  id: string;
+  token_hash: string;
+  user_id: string;
+  ip: string | null;
+  user_agent: string | null;
+  created_at: Generated<Date>;
+  last_seen_at: Generated<Date>;
+  idle_expires_at: Date;
+  expires_at: Date;
+  revoked_at: Date | null;
+}
+
+declare module '../../platform/db/tables.js' {
+  interface Tables {
+    users: UsersTable;
+    roles: RolesTable;
+    role_permissions: RolePermissionsTable;
+    user_roles: UserRolesTable;
+    sessions: SessionsTable;
+  }
+}

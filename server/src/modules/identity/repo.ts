@@ -1,0 +1,104 @@
+import { sql } from 'kysely';
+import type { Db } from '../../platform/db/database.js';
+import type { Trx } from '../../platform/db/transaction.js';
+import type { DataScope } from '../../platform/http/context.js';
+
+type Conn = Db | Trx;
+
+const SCOPE_ORDER: readonly DataScope[] = ['self', 'department', 'departmentTree', 'regionTree', 'all'];
+
+/** The widest of two data scopes: a user with several roles gets the union of what they grant. */
+export function widerScope(a: DataScope, b: DataScope): DataScope {
+  return SCOPE_ORDER.indexOf(a) >= SCOPE_ORDER.indexOf(b) ? a : b;
+}
+
+export function findUserByUsername(db: Conn, username: string) {
+  return db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+}
+
+export function findUserById(db: Conn, id: string) {
+  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function rolesAndPermissions(db: Conn, userId: string) {
+  const rows = await db
+    .selectFrom('user_roles')
+    .innerJoin('roles', 'roles.id', 'user_roles.role_id')
+    .leftJoin('role_permissions', 'role_permissions.role_id', 'roles.id')
+    .select(['roles.code', 'role_permissions.permission', 'role_permissions.data_scope'])
+    .where('user_roles.user_id', '=', userId)
+    .execute();
+  const roles = new Set<string>();
+  const permissions = new Map<string, DataScope>();
+  for (const row of rows) {
+    roles.add(row.code);
+    if (!row.permission || !row.data_scope) continue;
+    const held = permissions.get(row.permission);
+    permissions.set(row.permission, held ? widerScope(held, row.data_scope) : row.data_scope);
+  }
+  return { roles: [...roles].sort(), permissions };
+}
+
+export async function insertSession(
+  trx: Trx,
+  session: { id: string; tokenHash: string; userId: string; ip: string | null; userAgent: string | null },
+  idleMinutes: number,
+  lifetimeHours: number,
+) {
+  return trx
+    .insertInto('sessions')
+    .values({
+      id: session.id,
+      token_hash: session.tokenHash,
+      user_id: session.userId,
+      ip: session.ip,
+      user_agent: session.userAgent,
+      idle_expires_at: sql<Date>`now() + make_interval(mins => ${idleMinutes})`,
+      expires_at: sql<Date>`now() + make_interval(hours => ${lifetimeHours})`,
+      revoked_at: null,
+    })
+    .returning(['expires_at'])
+    .executeTakeFirstOrThrow();
+}
+
+/** The live session for a token hash: not revoked, not idle too long, not past its lifetime. */
+export function findLiveSession(db: Db, tokenHash: string) {
+  return db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select([
+      'sessions.id',
+      'sessions.user_id',
+      'sessions.last_seen_at',
+      'users.username',
+      'users.display_name',
+      sql<boolean>`sessions.last_seen_at < now() - interval '1 minute'`.as('stale_last_seen'),
+    ])
+    .where('sessions.token_hash', '=', tokenHash)
+    .where('sessions.revoked_at', 'is', null)
+    .where('sessions.idle_expires_at', '>', sql<Date>`now()`)
+    .where('sessions.expires_at', '>', sql<Date>`now()`)
+    .where('users.status', '=', 'active')
+    .executeTakeFirst();
+}
+
+/** Slides the idle timeout, at most once a minute per session, to keep writes off the hot path. */
+export async function touchSession(db: Db, sessionId: string, idleMinutes: number) {
+  await db
+    .updateTable('sessions')
+    .set({
+      last_seen_at: sql<Date>`now()`,
+      idle_expires_at: sql<Date>`least(expires_at, now() + make_interval(mins => ${idleMinutes}))`,
+    })
+    .where('id', '=', sessionId)
+    .execute();
+}
+
+export function revokeSession(trx: Trx, sessionId: string) {
+  return trx
+    .updateTable('sessions')
+    .set({ revoked_at: sql<Date>`now()` })
+    .where('id', '=', sessionId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+}

@@ -1,0 +1,56 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import { requireAuth } from '../../platform/http/auth.js';
+import { problemResponses } from '../../platform/http/openapi.js';
+import { LoginReply, LoginRequest, UserView } from './schema.js';
+import { type IdentityService, toUserView } from './service.js';
+
+export function identityRoutes(app: FastifyInstance, identity: IdentityService): void {
+  app.post(
+    '/api/v1/identity/login',
+    {
+      schema: {
+        operationId: 'identity.login',
+        tags: ['identity'],
+        summary: '用户名密码登录 Password login',
+        body: LoginRequest,
+        response: { 200: LoginReply, ...problemResponses(400, 401) },
+      },
+    },
+    (request) =>
+      identity.login(request.ctx, request.body as LoginRequest, request.headers['user-agent']?.slice(0, 256) ?? null),
+  );
+
+  app.post(
+    '/api/v1/identity/logout',
+    {
+      schema: {
+        operationId: 'identity.logout',
+        tags: ['identity'],
+        summary: '退出登录 Log out',
+        security: [{ bearer: [] }],
+        response: { 204: Type.Null({ description: 'Session ended' }), ...problemResponses(401) },
+      },
+      preHandler: requireAuth(),
+    },
+    async (request, reply) => {
+      await identity.logout(request.ctx);
+      return reply.code(204).send();
+    },
+  );
+
+  app.get(
+    '/api/v1/identity/me',
+    {
+      schema: {
+        operationId: 'identity.me',
+        tags: ['identity'],
+        summary: '当前用户 The signed-in user',
+        security: [{ bearer: [] }],
+        response: { 200: UserView, ...problemResponses(401) },
+      },
+      preHandler: requireAuth(),
+    },
+    async (request) => toUserView(request.ctx.actor!),
+  );
+}

@@ -1,0 +1,168 @@
+import { randomBytes } from 'node:crypto';
+import type { Logger } from 'pino';
+import { appendAudit } from '../../platform/audit/ledger.js';
+import { sm3Hex } from '../../platform/crypto/sm3.js';
+import type { Db } from '../../platform/db/database.js';
+import { uuidv7 } from '../../platform/db/ids.js';
+import { type Trx, withTransaction } from '../../platform/db/transaction.js';
+import type { Actor, RequestContext } from '../../platform/http/context.js';
+import { DomainError } from '../../platform/http/errors.js';
+import './errors.js';
+import { hashPassword, verifyPassword } from './passwords.js';
+import { builtinRoles } from './permissions.js';
+import * as repo from './repo.js';
+
+export interface SessionPolicy {
+  idleMinutes: number;
+  lifetimeHours: number;
+}
+
+export const defaultSessionPolicy: SessionPolicy = { idleMinutes: 30, lifetimeHours: 8 };
+
+export interface UserView {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: string[];
+  permissions: string[];
+}
+
+/**
+ * 统一身份认证 (kernel part): accounts, roles with permission grants, password login and server-side
+ * sessions. Regions, departments, citizens, enterprises, OTP login and SSO build on this.
+ */
+export class IdentityService {
+  constructor(
+    private readonly db: Db,
+    private readonly log: Logger,
+    private readonly policy: SessionPolicy = defaultSessionPolicy,
+  ) {}
+
+  async login(ctx: RequestContext, input: { username: string; password: string }, userAgent: string | null) {
+    const user = await repo.findUserByUsername(this.db, input.username);
+    const passwordOk = await verifyPassword(user?.password_hash ?? null, input.password);
+    if (!user || !passwordOk || user.status !== 'active') {
+      await withTransaction(this.db, (trx) =>
+        appendAudit(trx, ctx, {
+          action: 'identity.loginFailed',
+          target: { type: 'user', id: user?.id ?? input.username },
+          outcome: 'failure',
+          details: { username: input.username, reason: !user ? 'unknownUser' : passwordOk ? 'disabled' : 'wrongPassword' },
+        }),
+      );
+      throw new DomainError('AUTH_INVALID_CREDENTIALS');
+    }
+    const token = randomBytes(32).toString('base64url');
+    const sessionId = uuidv7();
+    const { roles, permissions } = await repo.rolesAndPermissions(this.db, user.id);
+    const actor: Actor = {
+      userId: user.id,
+      username: user.username,
+      displayName: user.display_name,
+      roles,
+      permissions,
+      sessionId,
+    };
+    const session = await withTransaction(this.db, async (trx) => {
+      const created = await repo.insertSession(
+        trx,
+        { id: sessionId, tokenHash: tokenHash(token), userId: user.id, ip: ctx.ip, userAgent },
+        this.policy.idleMinutes,
+        this.policy.lifetimeHours,
+      );
+      await appendAudit(trx, { ...ctx, actor }, {
+        action: 'identity.login',
+        target: { type: 'user', id: user.id },
+        details: { sessionId, method: 'password' },
+      });
+      return created;
+    });
+    return { token, expiresAt: session.expires_at.toISOString(), user: toUserView(actor) };
+  }
+
+  /** Resolves a bearer token; used by the platform's request-context hook on every request. */
+  async authenticate(token: string): Promise<Actor | null> {
+    const session = await repo.findLiveSession(this.db, tokenHash(token));
+    if (!session) return null;
+    if (session.stale_last_seen) await repo.touchSession(this.db, session.id, this.policy.idleMinutes);
+    const { roles, permissions } = await repo.rolesAndPermissions(this.db, session.user_id);
+    return {
+      userId: session.user_id,
+      username: session.username,
+      displayName: session.display_name,
+      roles,
+      permissions,
+      sessionId: session.id,
+    };
+  }
+
+  async logout(ctx: RequestContext): Promise<void> {
+    const sessionId = ctx.actor?.sessionId;
+    if (!sessionId) throw new DomainError('UNAUTHENTICATED');
+    await withTransaction(this.db, async (trx) => {
+      await repo.revokeSession(trx, sessionId);
+      await appendAudit(trx, ctx, { action: 'identity.logout', target: { type: 'session', id: sessionId } });
+    });
+  }
+
+  /** Installs or updates the built-in 三员 roles; safe to run on every start. */
+  async ensureBuiltinRoles(trx: Trx): Promise<void> {
+    for (const role of builtinRoles) {
+      const row = await trx
+        .insertInto('roles')
+        .values({ id: uuidv7(), code: role.code, name: role.name, description: role.description, builtin: true })
+        .onConflict((oc) => oc.column('code').doUpdateSet({ name: role.name, description: role.description }))
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await trx.deleteFrom('role_permissions').where('role_id', '=', row.id).execute();
+      await trx
+        .insertInto('role_permissions')
+        .values(role.grants.map((g) => ({ role_id: row.id, permission: g.permission, data_scope: g.scope })))
+        .execute();
+    }
+  }
+
+  /** Creates a staff account holding the given built-in roles, unless the username exists. Returns whether it did. */
+  async createStaffIfMissing(
+    trx: Trx,
+    ctx: RequestContext,
+    account: { username: string; displayName: string; password: string; roleCodes: readonly string[] },
+  ): Promise<boolean> {
+    if (await repo.findUserByUsername(trx, account.username)) return false;
+    const id = uuidv7();
+    await trx
+      .insertInto('users')
+      .values({
+        id,
+        username: account.username,
+        display_name: account.displayName,
+        password_hash: await hashPassword(account.password),
+        kind: 'staff',
+      })
+      .execute();
+    const roles = await trx.selectFrom('roles').select('id').where('code', 'in', [...account.roleCodes]).execute();
+    if (roles.length) await trx.insertInto('user_roles').values(roles.map((r) => ({ user_id: id, role_id: r.id }))).execute();
+    await appendAudit(trx, ctx, {
+      action: 'identity.createUser',
+      target: { type: 'user', id },
+      details: { username: account.username, roles: account.roleCodes },
+    });
+    this.log.info({ username: account.username }, 'account created');
+    return true;
+  }
+}
+
+export function toUserView(actor: Actor): UserView {
+  return {
+    id: actor.userId,
+    username: actor.username,
+    displayName: actor.displayName,
+    roles: [...actor.roles],
+    permissions: [...actor.permissions.keys()].sort(),
+  };
+}
+
+/** Tokens are stored only as their SM3 hash, so a database leak yields no usable sessions. */
+function tokenHash(token: string): string {
+  return sm3Hex(token);
+}

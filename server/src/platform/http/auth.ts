@@ -1,0 +1,57 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Actor, DataScope, RequestContext } from './context.js';
+import { DomainError } from './errors.js';
+import { pickLocale } from './locale.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    ctx: RequestContext;
+  }
+}
+
+/** Resolves a bearer token to its actor, or null when the token is unknown, expired or revoked. */
+export type Authenticator = (token: string, request: FastifyRequest) => Promise<Actor | null>;
+
+/**
+ * Builds `request.ctx` for every request. Identity supplies the authenticator, so the platform
+ * does not depend on the identity module.
+ */
+export function registerRequestContext(app: FastifyInstance, authenticate: Authenticator): void {
+  app.decorateRequest('ctx', null as unknown as RequestContext);
+  app.addHook('onRequest', async (request) => {
+    request.ctx = {
+      requestId: request.id,
+      ip: request.ip ?? null,
+      locale: pickLocale(request.headers['accept-language']),
+      actor: null,
+    };
+    const token = bearerToken(request.headers.authorization);
+    if (token) request.ctx.actor = await authenticate(token, request);
+  });
+}
+
+export function bearerToken(header: string | undefined): string | null {
+  if (!header) return null;
+  const match = /^Bearer\s+([A-Za-z0-9._~+/-]+=*)$/i.exec(header.trim());
+  return match?.[1] ?? null;
+}
+
+/** preHandler: the caller must be signed in. */
+export function requireAuth() {
+  return async (request: FastifyRequest, _reply: FastifyReply) => {
+    if (!request.ctx.actor) throw new DomainError('UNAUTHENTICATED');
+  };
+}
+
+/** preHandler: the caller must hold `permission`; the granted data scope is then `scopeOf(ctx, permission)`. */
+export function requirePermission(permission: string) {
+  return async (request: FastifyRequest, _reply: FastifyReply) => {
+    const actor = request.ctx.actor;
+    if (!actor) throw new DomainError('UNAUTHENTICATED');
+    if (!actor.permissions.has(permission)) throw new DomainError('FORBIDDEN', { permission });
+  };
+}
+
+export function scopeOf(ctx: RequestContext, permission: string): DataScope | null {
+  return ctx.actor?.permissions.get(permission) ?? null;
+}
