@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('configuration', () => {
+  it('has the documented defaults', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ port: 8080, databaseUrl: null, redisUrl: null, demo: true, environment: 'development' });
+    expect(config.dataDir).toMatch(/\/data$/);
+  });
+
+  it('reads the documented variables', () => {
+    const config = loadConfig({
+      PORT: '9000',
+      DATA_DIR: '/var/lib/tongban',
+      DATABASE_URL: 'postgres://u:p@db:5432/tongban',
+      REDIS_URL: 'redis://cache:6379',
+      TONGBAN_ADMIN_PASSWORD: 'S3cret!pass',
+      TONGBAN_DEMO: '0',
+    });
+    expect(config).toMatchObject({
+      port: 9000,
+      dataDir: '/var/lib/tongban',
+      databaseUrl: 'postgres://u:p@db:5432/tongban',
+      redisUrl: 'redis://cache:6379',
+      adminPassword: 'S3cret!pass',
+      demo: false,
+    });
+  });
+
+  it.each([
+    ['PORT', 'eighty', /PORT must be a whole number/],
+    ['PORT', '70000', /PORT must be between 0 and 65535/],
+    ['DATABASE_URL', 'mysql://localhost/x', /DATABASE_URL must start with postgres:\/\//],
+    ['DATABASE_URL', 'not a url', /DATABASE_URL is not a valid URL/],
+    ['REDIS_URL', 'http://localhost', /REDIS_URL must start with redis:\/\//],
+    ['TONGBAN_DEMO', 'maybe', /TONGBAN_DEMO must be 1 or 0/],
+    ['NODE_ENV', 'staging', /NODE_ENV must be one of development, test, production/],
+    ['TONGBAN_MASTER_KEY', 'abc', /TONGBAN_MASTER_KEY must be 64 hexadecimal characters/],
+  ])('stops on a bad %s (%s) with a message naming the variable', (name, value, message) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [name]: value })).toThrow(message);
+  });
+});
