@@ -5,6 +5,7 @@ import Fastify, { type FastifyBaseLogger } from 'fastify';
 import { identityRoutes } from './modules/identity/routes.js';
 import { IdentityService } from './modules/identity/service.js';
 import { auditRoutes } from './platform/audit/routes.js';
+import { keyRoutes } from './platform/keys/routes.js';
 import { uuidv7 } from './platform/db/ids.js';
 import type { App } from './platform/http/app-type.js';
 import { registerRequestContext } from './platform/http/auth.js';
@@ -77,6 +78,7 @@ export async function buildApp(
     info: { name: '通办 Tongban', version: VERSION, demo: config.demo, environment: config.environment },
   });
   auditRoutes(app, platform.db);
+  keyRoutes(app, platform.db, platform.keyring);
   if (config.environment !== 'production') devOutboxRoutes(app, platform.db);
   identityRoutes(app, services.identity);
 

@@ -6,7 +6,7 @@ import { openSharedStore } from './platform/cache/shared-store.js';
 import { ConfigError, type Config, loadConfig } from './platform/config/config.js';
 import { openDatabase } from './platform/db/database.js';
 import { migrateToLatest } from './platform/db/migrator.js';
-import { createPlatform } from './platform/kernel.js';
+import { openPlatform } from './platform/kernel.js';
 
 const SHUTDOWN_GRACE_MS = 15_000;
 
@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   const applied = await migrateToLatest(database.db, allMigrations);
   if (applied.length) log.info({ migrations: applied }, 'migrations applied');
   const store = await openSharedStore(config.redisUrl);
-  const platform = createPlatform(config, database, store, log);
+  const platform = await openPlatform(config, database, store, log);
   const { app, services } = await buildApp(platform);
   await bootstrap(platform, services);
   await app.listen({ port: config.port, host: config.host });

@@ -4,6 +4,7 @@ import { settingsMigrations } from './platform/db/settings.js';
 import { eventMigrations } from './platform/events/migrations.js';
 import { idempotencyMigrations } from './platform/http/idempotency-migrations.js';
 import { jobMigrations } from './platform/jobs/migrations.js';
+import { keyMigrations } from './platform/keys/migrations.js';
 import { notifyMigrations } from './platform/notify/migrations.js';
 import { identityMigrations } from './modules/identity/migrations.js';
 
@@ -15,5 +16,6 @@ export const allMigrations = collectMigrations([
   jobMigrations,
   eventMigrations,
   notifyMigrations,
+  keyMigrations,
   identityMigrations,
 ]);

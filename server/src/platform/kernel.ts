@@ -5,6 +5,8 @@ import type { Database, Db } from './db/database.js';
 import { EventBus } from './events/event-bus.js';
 import { purgeExpiredIdempotencyKeys } from './http/idempotency.js';
 import { JobQueue } from './jobs/queue.js';
+import { Keyring } from './keys/keyring.js';
+import { resolveMasterKey } from './keys/master-key.js';
 import { Notifier } from './notify/notifier.js';
 
 /** What every module is built from: configuration, the database, shared state, jobs, events, messages. */
@@ -16,10 +18,16 @@ export interface Platform {
   jobs: JobQueue;
   events: EventBus;
   notifier: Notifier;
+  keyring: Keyring;
   log: Logger;
 }
 
-export function createPlatform(config: Config, database: Database, store: SharedStore, log: Logger): Platform {
+export async function openPlatform(
+  config: Config,
+  database: Database,
+  store: SharedStore,
+  log: Logger,
+): Promise<Platform> {
   const db = database.db;
   const jobs = new JobQueue(db, { pollMs: config.workerPollMs, log });
   const events = new EventBus(db, jobs);
@@ -33,5 +41,7 @@ export function createPlatform(config: Config, database: Database, store: Shared
     await purgeExpiredIdempotencyKeys(db);
   });
   jobs.every('platform.purgeIdempotencyKeys', 3600);
-  return { config, database, db, store, jobs, events, notifier, log };
+  const keyring = new Keyring(db, resolveMasterKey(config.masterKey, config.dataDir));
+  await keyring.load();
+  return { config, database, db, store, jobs, events, notifier, keyring, log };
 }

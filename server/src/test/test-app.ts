@@ -4,10 +4,11 @@ import { buildApp } from '../app.js';
 import { bootstrap } from '../bootstrap.js';
 import { openSharedStore } from '../platform/cache/shared-store.js';
 import { loadConfig } from '../platform/config/config.js';
-import { createPlatform, type Platform } from '../platform/kernel.js';
+import { openPlatform, type Platform } from '../platform/kernel.js';
 import { freshDatabase } from './test-database.js';
 
 export const TEST_ADMIN_PASSWORD = 'Admin@Test-2026';
+export const TEST_MASTER_KEY = '00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff';
 
 /**
  * A whole Tongban (platform, HTTP app, services) on a fresh database, bootstrapped with the demo data,
@@ -19,11 +20,12 @@ export async function startTestApp(env: Record<string, string> = {}) {
     NODE_ENV: 'test',
     TONGBAN_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
     TONGBAN_WORKERS: '0',
+    TONGBAN_MASTER_KEY: TEST_MASTER_KEY,
     ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
     ...env,
   });
   const store = await openSharedStore(config.redisUrl, `tongban-test:${Math.random().toString(36).slice(2)}:`);
-  const platform: Platform = createPlatform(config, database, store, pino({ level: 'silent' }));
+  const platform: Platform = await openPlatform(config, database, store, pino({ level: 'silent' }));
   const { app, services } = await buildApp(platform, { webDir: '/nonexistent' });
   await bootstrap(platform, services);
   await app.ready();
