@@ -67,6 +67,16 @@ export async function buildApp(
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  // During a graceful shutdown, responses to in-flight requests close their keep-alive connections,
+  // so the server can finish without waiting for clients to hang up.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (closing) reply.header('connection', 'close');
+    return payload;
+  });
   await registerOpenApi(app, VERSION);
   registerMetrics(app);
   registerRequestContext(app, (token) => services.identity.authenticate(token));

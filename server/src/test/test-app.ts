@@ -4,6 +4,7 @@ import { buildApp } from '../app.js';
 import { bootstrap } from '../bootstrap.js';
 import { openSharedStore } from '../platform/cache/shared-store.js';
 import { loadConfig } from '../platform/config/config.js';
+import type { Database } from '../platform/db/database.js';
 import { openPlatform, type Platform } from '../platform/kernel.js';
 import { freshDatabase } from './test-database.js';
 
@@ -14,8 +15,8 @@ export const TEST_MASTER_KEY = '00112233445566778899aabbccddeeff0011223344556677
  * A whole Tongban (platform, HTTP app, services) on a fresh database, bootstrapped with the demo data,
  * torn down after the file's tests. Background workers do not run; tests drive jobs explicitly.
  */
-export async function startTestApp(env: Record<string, string> = {}) {
-  const database = await freshDatabase();
+export async function startTestApp(env: Record<string, string> = {}, options: { database?: Database } = {}) {
+  const database = options.database ?? (await freshDatabase());
   const config = loadConfig({
     NODE_ENV: 'test',
     TONGBAN_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,

@@ -47,8 +47,10 @@ async function openPostgres(databaseUrl: string, poolSize: number): Promise<Data
     // bigint counters (sequence numbers) fit in a JS number for any realistic table
     types: { getTypeParser: (oid, format) => (oid === INT8_OID ? Number : pg.types.getTypeParser(oid, format)) },
   });
-  // An idle client losing its server must not crash the process; the next query reconnects.
+  // A client losing its server (idle in the pool or checked out between queries) must not crash the
+  // process: the query in progress fails on its own, /readyz reports the outage, new clients reconnect.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   try {
     const client = await pool.connect();
     client.release();
