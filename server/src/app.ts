@@ -5,7 +5,6 @@ import Fastify, { type FastifyBaseLogger } from 'fastify';
 import { identityRoutes } from './modules/identity/routes.js';
 import { IdentityService } from './modules/identity/service.js';
 import { auditRoutes } from './platform/audit/routes.js';
-import { keyRoutes } from './platform/keys/routes.js';
 import { uuidv7 } from './platform/db/ids.js';
 import type { App } from './platform/http/app-type.js';
 import { registerRequestContext } from './platform/http/auth.js';
@@ -17,6 +16,7 @@ import { registerProblemHandling } from './platform/http/problem.js';
 import { registerValidation } from './platform/http/validation.js';
 import { registerWebUi } from './platform/http/web-ui.js';
 import type { Platform } from './platform/kernel.js';
+import { keyRoutes } from './platform/keys/routes.js';
 import { devOutboxRoutes } from './platform/notify/routes.js';
 import { VERSION } from './version.js';
 
@@ -50,7 +50,11 @@ export async function buildApp(
 
   registerValidation(app);
   let isSpaPath: (url: string) => boolean = () => false;
-  registerProblemHandling(app, (url) => url.startsWith('/api/'), (url) => isSpaPath(url));
+  registerProblemHandling(
+    app,
+    (url) => url.startsWith('/api/'),
+    (url) => isSpaPath(url),
+  );
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
+import type { Services } from './app.js';
+import { loadDemoData } from './demo/demo-data.js';
 import { generatePassword } from './platform/config/config.js';
 import { readSetting, writeSetting } from './platform/db/settings.js';
 import { withTransaction } from './platform/db/transaction.js';
 import { systemContext } from './platform/http/context.js';
 import type { Platform } from './platform/kernel.js';
-import type { Services } from './app.js';
-import { loadDemoData } from './demo/demo-data.js';
 
 // Any constant: serialises first-start work when several nodes start against one database.
 const BOOTSTRAP_LOCK = 7_306_102;

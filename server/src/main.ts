@@ -3,7 +3,7 @@ import { buildApp } from './app.js';
 import { bootstrap } from './bootstrap.js';
 import { allMigrations } from './migrations.js';
 import { openSharedStore } from './platform/cache/shared-store.js';
-import { ConfigError, type Config, loadConfig } from './platform/config/config.js';
+import { type Config, ConfigError, loadConfig } from './platform/config/config.js';
 import { openDatabase } from './platform/db/database.js';
 import { migrateToLatest } from './platform/db/migrator.js';
 import { openPlatform } from './platform/kernel.js';
@@ -25,7 +25,10 @@ async function main(): Promise<void> {
   await bootstrap(platform, services);
   await app.listen({ port: config.port, host: config.host });
   if (config.workers) platform.jobs.start();
-  log.info({ database: database.engine, redis: store.kind === 'redis', demo: config.demo }, 'Tongban is ready');
+  log.info(
+    { database: database.engine, redis: store.kind === 'redis', demo: config.demo },
+    'Tongban is ready',
+  );
 
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -1,3 +1,4 @@
+import { identityMigrations } from './modules/identity/migrations.js';
 import { auditMigrations } from './platform/audit/migrations.js';
 import { collectMigrations } from './platform/db/migrator.js';
 import { settingsMigrations } from './platform/db/settings.js';
@@ -6,7 +7,6 @@ import { idempotencyMigrations } from './platform/http/idempotency-migrations.js
 import { jobMigrations } from './platform/jobs/migrations.js';
 import { keyMigrations } from './platform/keys/migrations.js';
 import { notifyMigrations } from './platform/notify/migrations.js';
-import { identityMigrations } from './modules/identity/migrations.js';
 
 /** Every migration of the platform and the modules, ordered by name. */
 export const allMigrations = collectMigrations([

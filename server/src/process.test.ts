@@ -89,7 +89,9 @@ describe('start-up failures', () => {
     expect(await exited).toBe(1);
     const lines = out.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^Tongban failed to start: Cannot connect to PostgreSQL at postgres:\/\/tongban:\*\*\*@127\.0\.0\.1:1/);
+    expect(lines[0]).toMatch(
+      /^Tongban failed to start: Cannot connect to PostgreSQL at postgres:\/\/tongban:\*\*\*@127\.0\.0\.1:1/,
+    );
   });
 });
 
@@ -108,7 +110,9 @@ describe('graceful shutdown', () => {
         body: JSON.stringify({ username: 'admin', password: 'Proc@Test-2026' }),
       }).then((r) => r.status),
     );
-    await waitFor(async () => (out.stdout.split('"url":"/api/v1/identity/login"').length > 4 ? true : undefined));
+    await waitFor(async () =>
+      out.stdout.split('"url":"/api/v1/identity/login"').length > 4 ? true : undefined,
+    );
     child.kill('SIGTERM');
     expect(await Promise.all(logins)).toEqual([200, 200, 200, 200]);
     expect({ code: await exited, stderr: out.stderr }).toEqual({ code: 0, stderr: '' });
@@ -140,7 +144,9 @@ describe('crash in the middle of writes', () => {
     try {
       const { rows } = await sql<{ events: number; audits: number }>`
         select (select count(*)::int from outbox_events where type = 'crash.test') as events,
-               (select count(*)::int from audit_ledger where action = 'crash.test') as audits`.execute(reopened.db);
+               (select count(*)::int from audit_ledger where action = 'crash.test') as audits`.execute(
+        reopened.db,
+      );
       expect(rows[0]!.events).toBeGreaterThanOrEqual(50);
       expect(rows[0]!.audits).toBe(rows[0]!.events);
       const chain = await verifyLedger(reopened.db);

@@ -1,6 +1,6 @@
+import type { Services } from '../app.js';
 import type { Trx } from '../platform/db/transaction.js';
 import type { RequestContext } from '../platform/http/context.js';
-import type { Services } from '../app.js';
 
 /** Password of every demo account (never used when TONGBAN_DEMO=0). */
 export const DEMO_PASSWORD = 'Tongban@2026';

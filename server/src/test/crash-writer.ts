@@ -10,7 +10,10 @@ import { toJson } from '../platform/db/tables.js';
 import { withTransaction } from '../platform/db/transaction.js';
 import { systemContext } from '../platform/http/context.js';
 
-const [databaseUrl, pgliteDir] = [process.env.CRASH_DATABASE_URL || null, process.env.CRASH_PGLITE_DIR || null];
+const [databaseUrl, pgliteDir] = [
+  process.env.CRASH_DATABASE_URL || null,
+  process.env.CRASH_PGLITE_DIR || null,
+];
 const database = await openDatabase({ databaseUrl, pgliteDir });
 await migrateToLatest(database.db, allMigrations);
 const ctx = systemContext('crash-test');
@@ -31,7 +34,11 @@ for (;;) {
         occurred_at: new Date(),
       })
       .execute();
-    await appendAudit(trx, ctx, { action: 'crash.test', target: { type: 'event', id }, details: { written } });
+    await appendAudit(trx, ctx, {
+      action: 'crash.test',
+      target: { type: 'event', id },
+      details: { written },
+    });
   });
   written++;
   if (written % 10 === 0) process.stdout.write(`${written}\n`);

@@ -25,7 +25,10 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
     ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
     ...env,
   });
-  const store = await openSharedStore(config.redisUrl, `tongban-test:${Math.random().toString(36).slice(2)}:`);
+  const store = await openSharedStore(
+    config.redisUrl,
+    `tongban-test:${Math.random().toString(36).slice(2)}:`,
+  );
   const platform: Platform = await openPlatform(config, database, store, pino({ level: 'silent' }));
   const { app, services } = await buildApp(platform, { webDir: '/nonexistent' });
   await bootstrap(platform, services);
@@ -43,7 +46,11 @@ export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
 
 /** Signs in through the API and returns the bearer header. */
 export async function signIn(app: TestApp['app'], username: string, password: string) {
-  const response = await app.inject({ method: 'POST', url: '/api/v1/identity/login', payload: { username, password } });
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/v1/identity/login',
+    payload: { username, password },
+  });
   if (response.statusCode !== 200) throw new Error(`login of ${username} failed: ${response.body}`);
   return { authorization: `Bearer ${response.json().token as string}` };
 }

@@ -18,7 +18,11 @@ export function identityRoutes(app: FastifyInstance, identity: IdentityService):
       },
     },
     (request) =>
-      identity.login(request.ctx, request.body as LoginRequest, request.headers['user-agent']?.slice(0, 256) ?? null),
+      identity.login(
+        request.ctx,
+        request.body as LoginRequest,
+        request.headers['user-agent']?.slice(0, 256) ?? null,
+      ),
   );
 
   app.post(

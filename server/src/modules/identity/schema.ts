@@ -2,7 +2,11 @@ import { type Static, Type } from 'typebox';
 
 export const LoginRequest = Type.Object(
   {
-    username: Type.String({ minLength: 1, maxLength: 64, description: 'Username (citizens may use their phone)' }),
+    username: Type.String({
+      minLength: 1,
+      maxLength: 64,
+      description: 'Username (citizens may use their phone)',
+    }),
     password: Type.String({ minLength: 1, maxLength: 128, description: 'Password' }),
   },
   { additionalProperties: false, description: 'Password login' },

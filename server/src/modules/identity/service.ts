@@ -47,7 +47,10 @@ export class IdentityService {
           action: 'identity.loginFailed',
           target: { type: 'user', id: user?.id ?? input.username },
           outcome: 'failure',
-          details: { username: input.username, reason: !user ? 'unknownUser' : passwordOk ? 'disabled' : 'wrongPassword' },
+          details: {
+            username: input.username,
+            reason: !user ? 'unknownUser' : passwordOk ? 'disabled' : 'wrongPassword',
+          },
         }),
       );
       throw new DomainError('AUTH_INVALID_CREDENTIALS');
@@ -70,11 +73,15 @@ export class IdentityService {
         this.policy.idleMinutes,
         this.policy.lifetimeHours,
       );
-      await appendAudit(trx, { ...ctx, actor }, {
-        action: 'identity.login',
-        target: { type: 'user', id: user.id },
-        details: { sessionId, method: 'password' },
-      });
+      await appendAudit(
+        trx,
+        { ...ctx, actor },
+        {
+          action: 'identity.login',
+          target: { type: 'user', id: user.id },
+          details: { sessionId, method: 'password' },
+        },
+      );
       return created;
     });
     return { token, expiresAt: session.expires_at.toISOString(), user: toUserView(actor) };
@@ -110,7 +117,13 @@ export class IdentityService {
     for (const role of builtinRoles) {
       const row = await trx
         .insertInto('roles')
-        .values({ id: uuidv7(), code: role.code, name: role.name, description: role.description, builtin: true })
+        .values({
+          id: uuidv7(),
+          code: role.code,
+          name: role.name,
+          description: role.description,
+          builtin: true,
+        })
         .onConflict((oc) => oc.column('code').doUpdateSet({ name: role.name, description: role.description }))
         .returning('id')
         .executeTakeFirstOrThrow();
@@ -140,8 +153,16 @@ export class IdentityService {
         kind: 'staff',
       })
       .execute();
-    const roles = await trx.selectFrom('roles').select('id').where('code', 'in', [...account.roleCodes]).execute();
-    if (roles.length) await trx.insertInto('user_roles').values(roles.map((r) => ({ user_id: id, role_id: r.id }))).execute();
+    const roles = await trx
+      .selectFrom('roles')
+      .select('id')
+      .where('code', 'in', [...account.roleCodes])
+      .execute();
+    if (roles.length)
+      await trx
+        .insertInto('user_roles')
+        .values(roles.map((r) => ({ user_id: id, role_id: r.id })))
+        .execute();
     await appendAudit(trx, ctx, {
       action: 'identity.createUser',
       target: { type: 'user', id },

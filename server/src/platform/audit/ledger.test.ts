@@ -12,7 +12,9 @@ const ctx = systemContext('test');
 
 async function appendMany(count: number) {
   for (let i = 0; i < count; i++) {
-    await withTransaction(db, (trx) => appendAudit(trx, ctx, { action: 'test.write', details: { i }, change: { i } }));
+    await withTransaction(db, (trx) =>
+      appendAudit(trx, ctx, { action: 'test.write', details: { i }, change: { i } }),
+    );
   }
 }
 
@@ -39,14 +41,22 @@ describe('audit ledger', () => {
   });
 
   it('refuses UPDATE, DELETE and TRUNCATE at the database', async () => {
-    await expect(sql`update audit_ledger set action = 'x' where seq = 1`.execute(db)).rejects.toThrow(/append-only/);
+    await expect(sql`update audit_ledger set action = 'x' where seq = 1`.execute(db)).rejects.toThrow(
+      /append-only/,
+    );
     await expect(sql`delete from audit_ledger where seq = 1`.execute(db)).rejects.toThrow(/append-only/);
     await expect(sql`truncate audit_ledger`.execute(db)).rejects.toThrow(/append-only/);
     expect((await verifyLedger(db)).ok).toBe(true);
   });
 
   it('detects a record edited behind the guard, at that record', async () => {
-    const { seq } = await db.selectFrom('audit_ledger').select('seq').orderBy('seq', 'desc').offset(1).limit(1).executeTakeFirstOrThrow();
+    const { seq } = await db
+      .selectFrom('audit_ledger')
+      .select('seq')
+      .orderBy('seq', 'desc')
+      .offset(1)
+      .limit(1)
+      .executeTakeFirstOrThrow();
     await asSuperuser(`update audit_ledger set details = '{"i": 42}' where seq = ${seq}`);
     const result = await verifyLedger(db);
     expect(result.ok).toBe(false);
@@ -56,7 +66,13 @@ describe('audit ledger', () => {
   });
 
   it('detects a deleted record', async () => {
-    const { seq } = await db.selectFrom('audit_ledger').select('seq').orderBy('seq', 'desc').offset(1).limit(1).executeTakeFirstOrThrow();
+    const { seq } = await db
+      .selectFrom('audit_ledger')
+      .select('seq')
+      .orderBy('seq', 'desc')
+      .offset(1)
+      .limit(1)
+      .executeTakeFirstOrThrow();
     await asSuperuser(`delete from audit_ledger where seq = ${seq}`);
     const result = await verifyLedger(db);
     expect(result.firstBroken).toEqual({ seq, reason: 'missingRecord' });
@@ -89,7 +105,11 @@ describe('audit ledger', () => {
     await withTransaction(db, (trx) =>
       appendAudit(trx, ctx, { action: 'test.personal', change: { idNumber: '460100199001011234' } }),
     );
-    const row = await db.selectFrom('audit_ledger').selectAll().where('action', '=', 'test.personal').executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('audit_ledger')
+      .selectAll()
+      .where('action', '=', 'test.personal')
+      .executeTakeFirstOrThrow();
     expect(JSON.stringify(row)).not.toContain('460100199001011234');
     expect(row.change_hash).toMatch(/^[0-9a-f]{64}$/);
   });
@@ -107,17 +127,28 @@ describe('audit API (三员分立)', () => {
     const page1 = first.json();
     expect(page1.items).toHaveLength(2);
     expect(page1.items[0].seq).toBeGreaterThan(page1.items[1].seq);
-    const second = (await app.inject({ url: `/api/v1/audit/records?limit=2&cursor=${page1.nextCursor}`, headers })).json();
+    const second = (
+      await app.inject({ url: `/api/v1/audit/records?limit=2&cursor=${page1.nextCursor}`, headers })
+    ).json();
     expect(second.items[0].seq).toBeLessThan(page1.items[1].seq);
     const verify = await app.inject({ method: 'POST', url: '/api/v1/audit/verify', headers });
     expect(verify.json()).toMatchObject({ ok: true, firstBroken: null });
   });
 
   it('records logins and failed logins', async () => {
-    await app.inject({ method: 'POST', url: '/api/v1/identity/login', payload: { username: 'admin', password: 'nope' } });
+    await app.inject({
+      method: 'POST',
+      url: '/api/v1/identity/login',
+      payload: { username: 'admin', password: 'nope' },
+    });
     const headers = await signIn(app, 'auditor', 'Tongban@2026');
-    const failed = (await app.inject({ url: '/api/v1/audit/records?action=identity.loginFailed', headers })).json();
-    expect(failed.items[0]).toMatchObject({ outcome: 'failure', details: { username: 'admin', reason: 'wrongPassword' } });
+    const failed = (
+      await app.inject({ url: '/api/v1/audit/records?action=identity.loginFailed', headers })
+    ).json();
+    expect(failed.items[0]).toMatchObject({
+      outcome: 'failure',
+      details: { username: 'admin', reason: 'wrongPassword' },
+    });
     const logins = (await app.inject({ url: '/api/v1/audit/records?action=identity.login', headers })).json();
     expect(logins.items[0].actorName).toBe('审计管理员（演示）');
   });
@@ -125,7 +156,9 @@ describe('audit API (三员分立)', () => {
   it('refuses the system administrator (403) and anonymous callers (401)', async () => {
     const admin = await signIn(app, 'admin', TEST_ADMIN_PASSWORD);
     expect((await app.inject({ url: '/api/v1/audit/records', headers: admin })).statusCode).toBe(403);
-    expect((await app.inject({ method: 'POST', url: '/api/v1/audit/verify', headers: admin })).statusCode).toBe(403);
+    expect(
+      (await app.inject({ method: 'POST', url: '/api/v1/audit/verify', headers: admin })).statusCode,
+    ).toBe(403);
     expect((await app.inject({ url: '/api/v1/audit/records' })).statusCode).toBe(401);
   });
 

@@ -6,8 +6,8 @@ import { toJson } from '../db/tables.js';
 import type { Trx } from '../db/transaction.js';
 import { canonicalJson } from '../encoding/canonical-json.js';
 import type { RequestContext } from '../http/context.js';
-import type { AuditLedgerTable } from './migrations.js';
 import { type AuditRecord, type ChainBreak, chainHash, findBreak, GENESIS_HASH } from './chain.js';
+import type { AuditLedgerTable } from './migrations.js';
 
 // Any constant works: it names the lock that serialises appends so the chain never forks.
 const LEDGER_LOCK = 7_306_101;
@@ -75,7 +75,9 @@ export async function appendAudit(trx: Trx, ctx: RequestContext, entry: AuditEnt
   return record;
 }
 
-export function toAuditRecord(row: Selectable<AuditLedgerTable>): AuditRecord & { prevHash: string; hash: string } {
+export function toAuditRecord(
+  row: Selectable<AuditLedgerTable>,
+): AuditRecord & { prevHash: string; hash: string } {
   return {
     seq: row.seq,
     id: row.id,
@@ -117,7 +119,13 @@ export async function verifyLedger(db: Db, pageSize = 2000): Promise<VerifyResul
     if (rows.length === 0) return { ok: true, checked, head: previous, firstBroken: null };
     const page = rows.map(toAuditRecord);
     const broken = findBreak(previous, page);
-    if (broken) return { ok: false, checked: checked + page.filter((r) => r.seq < broken.seq).length, head: previous, firstBroken: broken };
+    if (broken)
+      return {
+        ok: false,
+        checked: checked + page.filter((r) => r.seq < broken.seq).length,
+        head: previous,
+        firstBroken: broken,
+      };
     checked += page.length;
     const last = page[page.length - 1]!;
     previous = { seq: last.seq, hash: last.hash };

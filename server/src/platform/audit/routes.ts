@@ -51,7 +51,11 @@ export function auditRoutes(app: App, db: Db): void {
     },
     async (request) => {
       const { limit, cursor, action } = request.query;
-      let query = db.selectFrom('audit_ledger').selectAll().orderBy('seq', 'desc').limit(limit + 1);
+      let query = db
+        .selectFrom('audit_ledger')
+        .selectAll()
+        .orderBy('seq', 'desc')
+        .limit(limit + 1);
       if (cursor) query = query.where('seq', '<', Number(cursor));
       if (action) query = query.where('action', '=', action);
       const rows = await query.execute();

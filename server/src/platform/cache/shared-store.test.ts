@@ -2,7 +2,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openSharedStore } from './shared-store.js';
 
 // Runs against Redis when REDIS_URL is set (CI's second pass), else against process memory.
-const store = await openSharedStore(process.env.REDIS_URL ?? null, `tongban-test:${process.pid}:${Date.now()}:`);
+const store = await openSharedStore(
+  process.env.REDIS_URL ?? null,
+  `tongban-test:${process.pid}:${Date.now()}:`,
+);
 afterAll(() => store.close());
 
 describe(`shared store (${store.kind})`, () => {
@@ -37,6 +40,8 @@ describe(`shared store (${store.kind})`, () => {
 
 describe('shared store connection errors', () => {
   it('fails clearly when Redis is unreachable', async () => {
-    await expect(openSharedStore('redis://127.0.0.1:1')).rejects.toThrow(/Cannot connect to Redis at redis:\/\/127\.0\.0\.1:1/);
+    await expect(openSharedStore('redis://127.0.0.1:1')).rejects.toThrow(
+      /Cannot connect to Redis at redis:\/\/127\.0\.0\.1:1/,
+    );
   });
 });

@@ -25,7 +25,9 @@ export async function openSharedStore(redisUrl: string | null, prefix = 'tongban
     await redis.connect();
   } catch (error) {
     redis.disconnect();
-    throw new Error(`Cannot connect to Redis at ${redisUrl.replace(/\/\/[^@]*@/, '//***@')}: ${(error as Error).message}`);
+    throw new Error(
+      `Cannot connect to Redis at ${redisUrl.replace(/\/\/[^@]*@/, '//***@')}: ${(error as Error).message}`,
+    );
   }
   return new RedisStore(redis);
 }
@@ -90,7 +92,10 @@ class MemoryStore implements SharedStore {
   async increment(key: string, ttlSeconds: number) {
     const entry = this.live(key);
     const count = Number(entry?.value ?? 0) + 1;
-    this.entries.set(key, { value: String(count), expiresAt: entry?.expiresAt ?? Date.now() + ttlSeconds * 1000 });
+    this.entries.set(key, {
+      value: String(count),
+      expiresAt: entry?.expiresAt ?? Date.now() + ttlSeconds * 1000,
+    });
     return count;
   }
   async delete(key: string) {

@@ -4,7 +4,13 @@ import { ConfigError, loadConfig } from './config.js';
 describe('configuration', () => {
   it('has the documented defaults', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ port: 8080, databaseUrl: null, redisUrl: null, demo: true, environment: 'development' });
+    expect(config).toMatchObject({
+      port: 8080,
+      databaseUrl: null,
+      redisUrl: null,
+      demo: true,
+      environment: 'development',
+    });
     expect(config.dataDir).toMatch(/\/data$/);
   });
 

@@ -74,7 +74,8 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
   if (raw === null) return fallback;
   if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
   const value = Number(raw);
-  if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
+  if (value < min || value > max)
+    throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
   return value;
 }
 
@@ -113,7 +114,8 @@ function url(env: Env, name: string, protocols: readonly string[]): string | nul
 function hexKey(env: Env, name: string): Buffer | null {
   const raw = text(env, name);
   if (raw === null) return null;
-  if (!/^[0-9a-fA-F]{64}$/.test(raw)) throw new ConfigError(name, 'must be 64 hexadecimal characters (32 bytes)');
+  if (!/^[0-9a-fA-F]{64}$/.test(raw))
+    throw new ConfigError(name, 'must be 64 hexadecimal characters (32 bytes)');
   return Buffer.from(raw, 'hex');
 }
 

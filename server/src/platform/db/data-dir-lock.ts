@@ -11,7 +11,9 @@ export function acquireDataDirLock(lockPath: string): () => Promise<void> {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     const holder = Number(readFileSync(lockPath, 'utf8').trim());
     if (holder && holder !== process.pid && isAlive(holder)) {
-      throw new Error(`it is in use by process ${holder} (lock file ${lockPath}); use PostgreSQL for several nodes`);
+      throw new Error(
+        `it is in use by process ${holder} (lock file ${lockPath}); use PostgreSQL for several nodes`,
+      );
     }
     writeFileSync(lockPath, String(process.pid));
   }

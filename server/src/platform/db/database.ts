@@ -36,7 +36,9 @@ export interface OpenOptions {
 }
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl, options.poolSize ?? 10) : openPglite(options);
+  return options.databaseUrl
+    ? openPostgres(options.databaseUrl, options.poolSize ?? 10)
+    : openPglite(options);
 }
 
 async function openPostgres(databaseUrl: string, poolSize: number): Promise<Database> {
@@ -45,7 +47,9 @@ async function openPostgres(databaseUrl: string, poolSize: number): Promise<Data
     max: poolSize,
     connectionTimeoutMillis: 5000,
     // bigint counters (sequence numbers) fit in a JS number for any realistic table
-    types: { getTypeParser: (oid, format) => (oid === INT8_OID ? Number : pg.types.getTypeParser(oid, format)) },
+    types: {
+      getTypeParser: (oid, format) => (oid === INT8_OID ? Number : pg.types.getTypeParser(oid, format)),
+    },
   });
   // A client losing its server (idle in the pool or checked out between queries) must not crash the
   // process: the query in progress fails on its own, /readyz reports the outage, new clients reconnect.
@@ -124,7 +128,15 @@ export function redactUrl(url: string): string {
   }
 }
 
-const CONNECTION_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', '57P01', '57P03']);
+const CONNECTION_ERROR_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  '57P01',
+  '57P03',
+]);
 
 /** True for errors that mean "the database is not there right now" rather than "the query is wrong". */
 export function isDatabaseUnavailable(error: unknown): boolean {

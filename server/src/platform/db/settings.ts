@@ -30,7 +30,11 @@ declare module './tables.js' {
 }
 
 export async function readSetting<T>(trx: Trx, key: string): Promise<T | undefined> {
-  const row = await trx.selectFrom('platform_settings').select('value').where('key', '=', key).executeTakeFirst();
+  const row = await trx
+    .selectFrom('platform_settings')
+    .select('value')
+    .where('key', '=', key)
+    .executeTakeFirst();
   return row?.value as T | undefined;
 }
 

@@ -27,7 +27,11 @@ describe('transactional outbox', () => {
   it('delivers a committed event once to each subscriber', async () => {
     const { jobs, bus, received } = aBus();
     const id = await withTransaction(db, (trx) =>
-      bus.publish(trx, ctx, { type: 'cases.decided', aggregate: { type: 'case', id: 'c-1' }, payload: { result: 'approved' } }),
+      bus.publish(trx, ctx, {
+        type: 'cases.decided',
+        aggregate: { type: 'case', id: 'c-1' },
+        payload: { result: 'approved' },
+      }),
     );
     while ((await jobs.runDue()) > 0) {}
     expect(received.map((r) => r.subscriber).sort()).toEqual(['licences.issue', 'notify.applicant']);
@@ -45,13 +49,21 @@ describe('transactional outbox', () => {
     const { jobs, bus, received } = aBus();
     await expect(
       withTransaction(db, async (trx) => {
-        await bus.publish(trx, ctx, { type: 'cases.decided', aggregate: { type: 'case', id: 'c-2' }, payload: {} });
+        await bus.publish(trx, ctx, {
+          type: 'cases.decided',
+          aggregate: { type: 'case', id: 'c-2' },
+          payload: {},
+        });
         throw new Error('decision invalid');
       }),
     ).rejects.toThrow('decision invalid');
     while ((await jobs.runDue()) > 0) {}
     expect(received).toHaveLength(0);
-    const stored = await db.selectFrom('outbox_events').select('id').where('aggregate_id', '=', 'c-2').execute();
+    const stored = await db
+      .selectFrom('outbox_events')
+      .select('id')
+      .where('aggregate_id', '=', 'c-2')
+      .execute();
     expect(stored).toHaveLength(0);
   });
 

@@ -73,7 +73,12 @@ export class EventBus {
       })
       .execute();
     for (const subscriber of this.subscribers.get(event.type) ?? []) {
-      await this.jobs.enqueue(trx, `event:${subscriber}`, { eventId: id }, { uniqueKey: `${id}:${subscriber}` });
+      await this.jobs.enqueue(
+        trx,
+        `event:${subscriber}`,
+        { eventId: id },
+        { uniqueKey: `${id}:${subscriber}` },
+      );
     }
     return id;
   }

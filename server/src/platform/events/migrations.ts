@@ -16,7 +16,9 @@ export const eventMigrations: MigrationSet = {
           request_id text,
           occurred_at timestamptz not null
         )`.execute(db);
-      await sql`create index outbox_events_aggregate on outbox_events (aggregate_type, aggregate_id, id)`.execute(db);
+      await sql`create index outbox_events_aggregate on outbox_events (aggregate_type, aggregate_id, id)`.execute(
+        db,
+      );
     },
   },
 };

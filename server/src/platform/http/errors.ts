@@ -31,14 +31,22 @@ export function errorCodes(): ReadonlyMap<string, ErrorDefinition> {
 
 export const PlatformErrors = defineErrors({
   VALIDATION_FAILED: { status: 400, 'zh-CN': '请求参数不合法', 'en-US': 'The request is invalid' },
-  MALFORMED_JSON: { status: 400, 'zh-CN': '请求体不是合法的 JSON', 'en-US': 'The request body is not valid JSON' },
+  MALFORMED_JSON: {
+    status: 400,
+    'zh-CN': '请求体不是合法的 JSON',
+    'en-US': 'The request body is not valid JSON',
+  },
   UNSUPPORTED_MEDIA_TYPE: {
     status: 415,
     'zh-CN': '不支持的请求内容类型',
     'en-US': 'Unsupported request content type',
   },
   PAYLOAD_TOO_LARGE: { status: 413, 'zh-CN': '请求体过大', 'en-US': 'The request body is too large' },
-  UNAUTHENTICATED: { status: 401, 'zh-CN': '未登录或登录已失效', 'en-US': 'Not signed in or the session expired' },
+  UNAUTHENTICATED: {
+    status: 401,
+    'zh-CN': '未登录或登录已失效',
+    'en-US': 'Not signed in or the session expired',
+  },
   FORBIDDEN: { status: 403, 'zh-CN': '没有执行此操作的权限', 'en-US': 'You are not allowed to do this' },
   NOT_FOUND: { status: 404, 'zh-CN': '请求的资源不存在', 'en-US': 'The resource does not exist' },
   ROUTE_NOT_FOUND: { status: 404, 'zh-CN': '接口不存在', 'en-US': 'No such endpoint' },
@@ -62,7 +70,11 @@ export const PlatformErrors = defineErrors({
     'zh-CN': '使用相同幂等键的请求仍在处理中',
     'en-US': 'A request with the same Idempotency-Key is still in progress',
   },
-  RATE_LIMITED: { status: 429, 'zh-CN': '请求过于频繁，请稍后再试', 'en-US': 'Too many requests, try again later' },
+  RATE_LIMITED: {
+    status: 429,
+    'zh-CN': '请求过于频繁，请稍后再试',
+    'en-US': 'Too many requests, try again later',
+  },
   SERVICE_UNAVAILABLE: {
     status: 503,
     'zh-CN': '服务暂不可用，请稍后再试',

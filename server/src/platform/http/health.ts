@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
-import type { Database } from '../db/database.js';
 import type { SharedStore } from '../cache/shared-store.js';
+import type { Database } from '../db/database.js';
 import type { App } from './app-type.js';
 import { problemFor, sendProblem } from './problem.js';
 
@@ -9,11 +9,19 @@ const Health = Type.Object({ status: Type.String({ description: '`ok`' }) });
 /** Liveness (process up), readiness (database and Redis answer) and public system facts. */
 export function healthRoutes(
   app: App,
-  deps: { database: Database; store: SharedStore; info: { name: string; version: string; demo: boolean; environment: string } },
+  deps: {
+    database: Database;
+    store: SharedStore;
+    info: { name: string; version: string; demo: boolean; environment: string };
+  },
 ): void {
-  app.get('/healthz', { schema: { operationId: 'platform.health', tags: ['platform'], response: { 200: Health } } }, async () => ({
-    status: 'ok',
-  }));
+  app.get(
+    '/healthz',
+    { schema: { operationId: 'platform.health', tags: ['platform'], response: { 200: Health } } },
+    async () => ({
+      status: 'ok',
+    }),
+  );
 
   app.get(
     '/readyz',
@@ -30,9 +38,16 @@ export function healthRoutes(
       const [databaseUp, storeUp] = await Promise.all([deps.database.ping(), deps.store.ping()]);
       if (!databaseUp || !storeUp) {
         const down = [!databaseUp && 'database', !storeUp && 'redis'].filter(Boolean).join(', ');
-        return sendProblem(reply, problemFor(request, 'SERVICE_UNAVAILABLE', { detail: `not reachable: ${down}` }));
+        return sendProblem(
+          reply,
+          problemFor(request, 'SERVICE_UNAVAILABLE', { detail: `not reachable: ${down}` }),
+        );
       }
-      return { status: 'ok', database: deps.database.engine, redis: deps.store.kind === 'redis' ? 'ok' : 'not configured' };
+      return {
+        status: 'ok',
+        database: deps.database.engine,
+        redis: deps.store.kind === 'redis' ? 'ok' : 'not configured',
+      };
     },
   );
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { countRows } from '../../test/test-database.js';
 import { signIn, startTestApp, TEST_ADMIN_PASSWORD } from '../../test/test-app.js';
+import { countRows } from '../../test/test-database.js';
 
 const t = await startTestApp({ BODY_LIMIT_BYTES: '4096' });
 const { app, db } = t;
@@ -93,7 +93,9 @@ describe('bad input is refused and writes nothing', () => {
   });
 
   it('refuses unknown fields, naming them', async () => {
-    const response = await login(JSON.stringify({ username: 'admin', password: TEST_ADMIN_PASSWORD, role: 'root' }));
+    const response = await login(
+      JSON.stringify({ username: 'admin', password: TEST_ADMIN_PASSWORD, role: 'root' }),
+    );
     expect(response.statusCode).toBe(400);
     expect(response.json().errors).toContainEqual({ field: 'body.role', message: 'unknown field' });
   });

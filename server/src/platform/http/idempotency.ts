@@ -29,7 +29,8 @@ export function registerIdempotency(app: FastifyInstance, db: Db): void {
   app.addHook('preHandler', async (request, reply) => {
     const header = request.headers['idempotency-key'];
     if (!MUTATING.has(request.method) || header === undefined) return;
-    if (typeof header !== 'string' || !KEY_FORMAT.test(header)) throw new DomainError('IDEMPOTENCY_KEY_INVALID');
+    if (typeof header !== 'string' || !KEY_FORMAT.test(header))
+      throw new DomainError('IDEMPOTENCY_KEY_INVALID');
     const scope = request.ctx.actor?.userId ?? `anonymous:${request.ip}`;
     const requestHash = sm3Hex(`${request.method} ${request.url}\n${canonicalJson(request.body ?? null)}`);
     const claimed = await db
@@ -103,6 +104,9 @@ export function registerIdempotency(app: FastifyInstance, db: Db): void {
 }
 
 export async function purgeExpiredIdempotencyKeys(db: Db): Promise<number> {
-  const result = await db.deleteFrom('idempotency_keys').where('expires_at', '<', sql<Date>`now()`).executeTakeFirst();
+  const result = await db
+    .deleteFrom('idempotency_keys')
+    .where('expires_at', '<', sql<Date>`now()`)
+    .executeTakeFirst();
   return Number(result.numDeletedRows);
 }

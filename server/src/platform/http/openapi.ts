@@ -40,10 +40,7 @@ const STATUS_TEXT: Record<number, string> = {
 /** Response schemas for the problem statuses a route can answer with. */
 export function problemResponses(...statuses: number[]) {
   return Object.fromEntries(
-    statuses.map((status) => [
-      status,
-      { ...ProblemSchema, description: STATUS_TEXT[status] ?? 'Problem' },
-    ]),
+    statuses.map((status) => [status, { ...ProblemSchema, description: STATUS_TEXT[status] ?? 'Problem' }]),
   );
 }
 
@@ -60,7 +57,9 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
           'send `Accept-Language: en-US` for English titles. Mutating requests accept an `Idempotency-Key` header.',
       },
       components: {
-        securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'Session token from identity.login' } },
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'Session token from identity.login' },
+        },
       },
     },
   });

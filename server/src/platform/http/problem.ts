@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import FindMyWay, { type HTTPVersion } from 'find-my-way';
 import { isDatabaseUnavailable } from '../db/database.js';
-import { DomainError, type FieldError, errorDefinition } from './errors.js';
+import { DomainError, errorDefinition, type FieldError } from './errors.js';
 import { pickLocale } from './locale.js';
 
 /** RFC 9457 problem details, with Tongban's stable `code`. */
@@ -47,7 +47,10 @@ export function registerProblemHandling(
 ): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof DomainError) {
-      return sendProblem(reply, problemFor(request, error.code, { detail: error.detail, errors: error.fieldErrors }));
+      return sendProblem(
+        reply,
+        problemFor(request, error.code, { detail: error.detail, errors: error.fieldErrors }),
+      );
     }
     if (error.validation) {
       const errors = validationErrors(error);
@@ -58,7 +61,10 @@ export function registerProblemHandling(
     if (mapped) return sendProblem(reply, problemFor(request, mapped, { detail: error.message }));
     if (isDatabaseUnavailable(error)) {
       request.log.error({ err: error }, 'database unavailable');
-      return sendProblem(reply, problemFor(request, 'SERVICE_UNAVAILABLE', { detail: 'database unavailable' }));
+      return sendProblem(
+        reply,
+        problemFor(request, 'SERVICE_UNAVAILABLE', { detail: 'database unavailable' }),
+      );
     }
     if (error.statusCode && error.statusCode < 500) {
       return sendProblem(reply, problemFor(request, 'VALIDATION_FAILED', { detail: error.message }));
@@ -92,9 +98,15 @@ export function registerProblemHandling(
     const allowed = routeUrl ? methodsByRoute.get(routeUrl) : undefined;
     if (allowed && !allowed.has(request.method)) {
       reply.header('allow', [...allowed].join(', '));
-      return sendProblem(reply, problemFor(request, 'METHOD_NOT_ALLOWED', { detail: `${request.method} ${path}` }));
+      return sendProblem(
+        reply,
+        problemFor(request, 'METHOD_NOT_ALLOWED', { detail: `${request.method} ${path}` }),
+      );
     }
-    return sendProblem(reply, problemFor(request, 'ROUTE_NOT_FOUND', { detail: `${request.method} ${path}` }));
+    return sendProblem(
+      reply,
+      problemFor(request, 'ROUTE_NOT_FOUND', { detail: `${request.method} ${path}` }),
+    );
   });
 }
 
@@ -113,7 +125,12 @@ interface AjvIssue {
   message?: string;
 }
 
-const PART_NAMES: Record<string, string> = { body: 'body', querystring: 'query', params: 'path', headers: 'header' };
+const PART_NAMES: Record<string, string> = {
+  body: 'body',
+  querystring: 'query',
+  params: 'path',
+  headers: 'header',
+};
 
 function validationErrors(error: FastifyError): FieldError[] {
   const part = PART_NAMES[error.validationContext ?? 'body'] ?? 'body';

@@ -12,7 +12,9 @@ beforeAll(async () => {
   database = await freshDatabase();
   // On PostgreSQL the second node has its own connection pool, as a second process would.
   secondNode = database.url ? await openDatabase({ databaseUrl: database.url, pgliteDir: null }) : database;
-  await sql`create table job_runs (job_id uuid not null, node text not null, payload jsonb)`.execute(database.db);
+  await sql`create table job_runs (job_id uuid not null, node text not null, payload jsonb)`.execute(
+    database.db,
+  );
 });
 
 afterAll(async () => {
@@ -37,7 +39,9 @@ function aNode(db: Database, nodeId: string, onRun?: (payload: unknown) => Promi
 
 async function runs() {
   const { rows } = await sql<{ total: number; distinct: number }>`
-    select count(*)::int as total, count(distinct job_id)::int as distinct from job_runs`.execute(database.db);
+    select count(*)::int as total, count(distinct job_id)::int as distinct from job_runs`.execute(
+    database.db,
+  );
   return rows[0]!;
 }
 
@@ -61,7 +65,12 @@ describe('durable jobs', () => {
 
   it('keeps jobs across a restart and runs them on the next start', async () => {
     const before = aNode(database, 'node-a');
-    await before.enqueue(database.db, 'test.record', { survived: true }, { runAt: new Date(Date.now() - 1000) });
+    await before.enqueue(
+      database.db,
+      'test.record',
+      { survived: true },
+      { runAt: new Date(Date.now() - 1000) },
+    );
     await before.stop();
     const after = aNode(database, 'node-a-restarted');
     await drain(after);

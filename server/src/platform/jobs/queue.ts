@@ -6,7 +6,10 @@ import { uuidv7 } from '../db/ids.js';
 import { toJson } from '../db/tables.js';
 import type { Trx } from '../db/transaction.js';
 
-export type JobHandler = (payload: unknown, job: { id: string; name: string; attempt: number }) => Promise<void>;
+export type JobHandler = (
+  payload: unknown,
+  job: { id: string; name: string; attempt: number },
+) => Promise<void>;
 
 interface Registration {
   handler: JobHandler;
@@ -148,14 +151,23 @@ export class JobQueue {
     return claimed.length;
   }
 
-  private async runOne(job: { id: string; name: string; payload: unknown; attempts: number; max_attempts: number }) {
+  private async runOne(job: {
+    id: string;
+    name: string;
+    payload: unknown;
+    attempts: number;
+    max_attempts: number;
+  }) {
     const registration = this.handlers.get(job.name)!;
     try {
       await registration.handler(job.payload, { id: job.id, name: job.name, attempt: job.attempts });
       await this.finish(job.id, { state: 'done', last_error: null, finished_at: sql<Date>`now()` });
     } catch (error) {
       const message = (error as Error).message ?? String(error);
-      this.options.log?.warn({ job: job.name, jobId: job.id, attempt: job.attempts, err: error }, 'job failed');
+      this.options.log?.warn(
+        { job: job.name, jobId: job.id, attempt: job.attempts, err: error },
+        'job failed',
+      );
       if (job.attempts >= job.max_attempts) {
         await this.finish(job.id, { state: 'failed', last_error: message, finished_at: sql<Date>`now()` });
       } else {

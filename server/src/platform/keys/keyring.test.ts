@@ -32,9 +32,17 @@ describe('personal-data keyring', () => {
     expect(keyring.encrypt(ID, 'users.id_number').startsWith(`${newKey}.`)).toBe(true);
     expect(keyring.blindIndex(` ${ID.slice(0, 17)}${ID.slice(17)} `, 'idNumber')).toBe(indexBefore);
     const list = (await app.inject({ url: '/api/v1/security/keys', headers })).json();
-    expect(list.items.filter((k: { purpose: string; state: string }) => k.purpose === 'field' && k.state === 'active')).toHaveLength(1);
+    expect(
+      list.items.filter(
+        (k: { purpose: string; state: string }) => k.purpose === 'field' && k.state === 'active',
+      ),
+    ).toHaveLength(1);
     expect(JSON.stringify(list)).not.toContain('wrapped');
-    const audit = await db.selectFrom('audit_ledger').selectAll().where('action', '=', 'security.rotateDataKey').execute();
+    const audit = await db
+      .selectFrom('audit_ledger')
+      .selectAll()
+      .where('action', '=', 'security.rotateDataKey')
+      .execute();
     expect(audit).toHaveLength(1);
   });
 

@@ -29,7 +29,12 @@ export class Keyring {
     await withTransaction(this.db, async (trx) => {
       await sql`select pg_advisory_xact_lock(${KEYRING_LOCK})`.execute(trx);
       for (const purpose of ['field', 'blindIndex'] as const) {
-        const active = await trx.selectFrom('data_keys').select('id').where('purpose', '=', purpose).where('state', '=', 'active').executeTakeFirst();
+        const active = await trx
+          .selectFrom('data_keys')
+          .select('id')
+          .where('purpose', '=', purpose)
+          .where('state', '=', 'active')
+          .executeTakeFirst();
         if (!active) await this.insertKey(trx, purpose);
       }
     });
@@ -113,7 +118,14 @@ export class Keyring {
     const id = `${purpose === 'field' ? 'dek' : 'bidx'}-${new Date().toISOString().slice(0, 10).replaceAll('-', '')}-${randomBytes(3).toString('hex')}`;
     await trx
       .insertInto('data_keys')
-      .values({ id, purpose, wrapped: wrapKey(this.masterKey, randomBytes(32), id), state: 'active', created_at: new Date(), retired_at: null })
+      .values({
+        id,
+        purpose,
+        wrapped: wrapKey(this.masterKey, randomBytes(32), id),
+        state: 'active',
+        created_at: new Date(),
+        retired_at: null,
+      })
       .execute();
     return id;
   }

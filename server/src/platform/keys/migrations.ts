@@ -14,7 +14,9 @@ export const keyMigrations: MigrationSet = {
           retired_at timestamptz
         )`.execute(db);
       // exactly one active key per purpose
-      await sql`create unique index data_keys_one_active on data_keys (purpose) where state = 'active'`.execute(db);
+      await sql`create unique index data_keys_one_active on data_keys (purpose) where state = 'active'`.execute(
+        db,
+      );
     },
   },
 };

@@ -18,7 +18,9 @@ export const notifyMigrations: MigrationSet = {
           created_at timestamptz not null,
           sent_at timestamptz
         )`.execute(db);
-      await sql`create index notify_messages_recipient on notify_messages (recipient, created_at)`.execute(db);
+      await sql`create index notify_messages_recipient on notify_messages (recipient, created_at)`.execute(
+        db,
+      );
     },
   },
 };

@@ -6,7 +6,10 @@ import { systemContext } from '../http/context.js';
 
 const ctx = systemContext('test');
 
-async function sendAndDeliver(t: Awaited<ReturnType<typeof startTestApp>>, message: Parameters<typeof t.platform.notifier.send>[2]) {
+async function sendAndDeliver(
+  t: Awaited<ReturnType<typeof startTestApp>>,
+  message: Parameters<typeof t.platform.notifier.send>[2],
+) {
   const id = await withTransaction(t.db, (trx) => t.platform.notifier.send(trx, ctx, message));
   while ((await t.platform.jobs.runDue()) > 0) {}
   return t.db.selectFrom('notify_messages').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
@@ -16,15 +19,28 @@ describe('notification port in development', async () => {
   const t = await startTestApp();
 
   it('captures an SMS in the development outbox, visible through the API', async () => {
-    const stored = await sendAndDeliver(t, { channel: 'sms', recipient: '13800138000', body: '您的验证码是 123456' });
+    const stored = await sendAndDeliver(t, {
+      channel: 'sms',
+      recipient: '13800138000',
+      body: '您的验证码是 123456',
+    });
     expect(stored.status).toBe('captured');
     expect(stored.provider).toBe('devOutbox');
     const outbox = (await t.app.inject('/api/v1/dev/outbox?recipient=13800138000')).json();
-    expect(outbox.items[0]).toMatchObject({ channel: 'sms', body: '您的验证码是 123456', status: 'captured' });
+    expect(outbox.items[0]).toMatchObject({
+      channel: 'sms',
+      body: '您的验证码是 123456',
+      status: 'captured',
+    });
   });
 
   it('delivers in-app messages by storing them', async () => {
-    const stored = await sendAndDeliver(t, { channel: 'inApp', recipient: 'user-1', subject: '办件提醒', body: '您的办件已受理' });
+    const stored = await sendAndDeliver(t, {
+      channel: 'inApp',
+      recipient: 'user-1',
+      subject: '办件提醒',
+      body: '您的办件已受理',
+    });
     expect(stored.status).toBe('sent');
   });
 

@@ -77,7 +77,7 @@ export class Notifier {
       .select(['id', 'channel', 'recipient', 'subject', 'body', 'status'])
       .where('id', '=', messageId)
       .executeTakeFirst();
-    if (!message || message.status !== 'queued') return;
+    if (message?.status !== 'queued') return;
     const sender = this.senders[message.channel];
     if (!sender) {
       await this.mark(messageId, { status: 'failed', error: `no ${message.channel} provider is configured` });
@@ -89,7 +89,12 @@ export class Notifier {
 
   private async mark(
     id: string,
-    changes: { status: 'sent' | 'captured' | 'failed'; provider?: string; error: string | null; sent_at?: Date },
+    changes: {
+      status: 'sent' | 'captured' | 'failed';
+      provider?: string;
+      error: string | null;
+      sent_at?: Date;
+    },
   ): Promise<void> {
     await this.db.updateTable('notify_messages').set(changes).where('id', '=', id).execute();
   }

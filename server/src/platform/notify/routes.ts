@@ -38,7 +38,11 @@ export function devOutboxRoutes(app: App, db: Db): void {
     },
     async (request) => {
       const { limit, cursor, recipient } = request.query;
-      let query = db.selectFrom('notify_messages').selectAll().orderBy('id', 'desc').limit(limit + 1);
+      let query = db
+        .selectFrom('notify_messages')
+        .selectAll()
+        .orderBy('id', 'desc')
+        .limit(limit + 1);
       if (cursor) query = query.where('id', '<', cursor);
       if (recipient) query = query.where('recipient', '=', recipient);
       const rows = await query.execute();
