@@ -85,9 +85,22 @@ export function sm2Sign(
   opts: Sm2SignOptions = {},
 ): Buffer {
   const privateKey = checkedPrivateKey(privateKeyHex);
-  const digest = sm2Digest(message, sm2PublicKeyFromPrivate(privateKey), opts.userId);
+  const digest = sm2Digest(message, publicKeyOf(privateKey), opts.userId);
   const signatureHex = sm2Lib.doSignature(digest, privateKey, { hash: false, der: false });
   return Buffer.from(signatureHex, 'hex');
+}
+
+// Deriving the public key (needed for Z) is a scalar multiplication; signing keys are few, so remember them.
+const derivedPublicKeys = new Map<string, string>();
+
+function publicKeyOf(privateKey: string): string {
+  let publicKey = derivedPublicKeys.get(privateKey);
+  if (!publicKey) {
+    publicKey = sm2PublicKeyFromPrivate(privateKey);
+    if (derivedPublicKeys.size >= 64) derivedPublicKeys.delete(derivedPublicKeys.keys().next().value!);
+    derivedPublicKeys.set(privateKey, publicKey);
+  }
+  return publicKey;
 }
 
 /** Checks a raw r ‖ s signature. Any malformed input (signature, key, user ID) yields false, never a throw. */

@@ -67,7 +67,8 @@ export function registerProblemHandling(
       );
     }
     if (error.statusCode && error.statusCode < 500) {
-      return sendProblem(reply, problemFor(request, 'VALIDATION_FAILED', { detail: error.message }));
+      const code = GENERIC_CODES[error.statusCode] ?? 'VALIDATION_FAILED';
+      return sendProblem(reply, problemFor(request, code, { detail: error.message }));
     }
     request.log.error({ err: error }, 'unhandled error');
     return sendProblem(reply, problemFor(request, 'INTERNAL_ERROR'));
@@ -116,6 +117,17 @@ const FRAMEWORK_CODES: Record<string, string> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'VALIDATION_FAILED',
+};
+
+/** Plugins' own client errors (e.g. a static file refused) by status. */
+const GENERIC_CODES: Record<number, string> = {
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'RATE_LIMITED',
 };
 
 interface AjvIssue {

@@ -15,7 +15,8 @@ export async function registerWebUi(app: FastifyInstance, webDir: string): Promi
   await app.register(fastifyStatic, {
     root: webDir,
     prefix: '/',
-    index: false,
+    index: 'index.html',
+    cacheControl: false,
     setHeaders(res, filePath) {
       const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
       res.setHeader('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');

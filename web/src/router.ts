@@ -1,0 +1,115 @@
+import {
+  createRouter,
+  createWebHistory,
+  type RouteLocationNormalized,
+  type RouteRecordRaw,
+} from 'vue-router';
+import { adminMenu } from './areas/admin/menu';
+import { i18n } from './i18n';
+import { useAuthStore } from './stores/auth';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** i18n key of the page title (document.title and headings). */
+    titleKey?: string;
+    area?: 'portal' | 'mobile' | 'admin';
+    requiresAuth?: boolean;
+    /** Permission the user must hold; `null`/absent: any logged-in user. */
+    permission?: string | null;
+  }
+}
+
+const portalRoutes: RouteRecordRaw = {
+  path: '/',
+  component: () => import('./areas/portal/PortalLayout.vue'),
+  meta: { area: 'portal' },
+  children: [
+    { path: '', name: 'portal-home', component: () => import('./areas/portal/PortalHome.vue') },
+    {
+      path: 'soon/:feature',
+      name: 'portal-soon',
+      component: () => import('./areas/portal/PortalComingSoon.vue'),
+      meta: { titleKey: 'common.comingSoon' },
+    },
+    {
+      path: ':pathMatch(.*)*',
+      name: 'not-found',
+      component: () => import('./areas/portal/PortalNotFound.vue'),
+      meta: { titleKey: 'errors.notFound' },
+    },
+  ],
+};
+
+const mobileRoutes: RouteRecordRaw = {
+  path: '/m',
+  component: () => import('./areas/mobile/MobileLayout.vue'),
+  meta: { area: 'mobile' },
+  children: [
+    { path: '', name: 'mobile-home', component: () => import('./areas/mobile/MobileHome.vue') },
+    {
+      path: 'soon/:feature',
+      name: 'mobile-soon',
+      component: () => import('./areas/mobile/MobileComingSoon.vue'),
+      meta: { titleKey: 'common.comingSoon' },
+    },
+    { path: ':pathMatch(.*)*', redirect: { name: 'mobile-home' } },
+  ],
+};
+
+const adminRoutes: RouteRecordRaw[] = [
+  {
+    path: '/admin/login',
+    name: 'admin-login',
+    component: () => import('./areas/admin/AdminLogin.vue'),
+    meta: { area: 'admin', titleKey: 'admin.login.title' },
+  },
+  {
+    path: '/admin',
+    component: () => import('./areas/admin/AdminLayout.vue'),
+    meta: { area: 'admin', requiresAuth: true },
+    children: [
+      ...adminMenu.map<RouteRecordRaw>((entry) => ({
+        path: entry.path,
+        name: entry.name,
+        component: entry.component,
+        meta: { titleKey: entry.titleKey, permission: entry.permission },
+      })),
+      {
+        path: 'forbidden',
+        name: 'admin-forbidden',
+        component: () => import('./areas/admin/pages/ForbiddenPage.vue'),
+        meta: { titleKey: 'admin.forbidden.title' },
+      },
+      { path: ':pathMatch(.*)*', redirect: { name: 'admin-dashboard' } },
+    ],
+  },
+];
+
+export const router = createRouter({
+  history: createWebHistory(import.meta.env.BASE_URL),
+  routes: [mobileRoutes, ...adminRoutes, portalRoutes],
+  scrollBehavior: () => ({ top: 0 }),
+});
+
+router.beforeEach(async (to) => {
+  const auth = useAuthStore();
+  if (to.name === 'admin-login' && auth.isAuthenticated) return { name: 'admin-dashboard' };
+  if (!to.matched.some((record) => record.meta.requiresAuth)) return true;
+  const toLogin = { name: 'admin-login', query: { redirect: to.fullPath } };
+  if (!auth.isAuthenticated) return toLogin;
+  try {
+    await auth.ensureUser();
+  } catch {
+    return toLogin;
+  }
+  return auth.can(to.meta.permission ?? null) ? true : { name: 'admin-forbidden' };
+});
+
+export function applyDocumentTitle(route: RouteLocationNormalized = router.currentRoute.value): void {
+  const { t } = i18n.global;
+  const key = route.meta.titleKey;
+  const site = route.meta.area === 'admin' ? t('admin.title') : t('app.fullTitle');
+  document.title = key ? `${t(key)} - ${site}` : site;
+}
+
+router.afterEach((to) => applyDocumentTitle(to));
