@@ -1,7 +1,7 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/test-app.js';
-import { freshDatabase, testEngine } from '../../test/test-database.js';
+import { freshDatabase } from '../../test/test-database.js';
 import { openDatabase } from './database.js';
 
 /** A TCP proxy in front of PostgreSQL that the test can cut and restore, like a network partition. */
@@ -32,8 +32,9 @@ async function cuttableProxy(target: URL) {
   };
 }
 
-// The embedded PGlite database lives in the process and cannot become unreachable; this runs on PostgreSQL.
-describe.runIf(testEngine === 'postgres')('database outage during operation', () => {
+// PostgreSQL only (`*.pg.test.ts` run when DATABASE_URL is set): the embedded PGlite database lives in
+// the process and cannot become unreachable.
+describe('database outage during operation', () => {
   let proxy: Awaited<ReturnType<typeof cuttableProxy>>;
   let app: TestApp['app'];
   beforeAll(async () => {
