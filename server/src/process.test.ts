@@ -6,7 +6,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { verifyLedger } from './platform/audit/ledger.js';
 import { openDatabase } from './platform/db/database.js';
 import { freshDatabase, testEngine } from './test/test-database.js';
 
@@ -15,6 +14,7 @@ vi.setConfig({ testTimeout: 120_000 });
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const MAIN = path.join(here, 'main.ts');
+const AUDIT_VERIFY = path.join(here, 'cli/audit-verify.ts');
 const folders: string[] = [];
 afterAll(() => {
   for (const folder of folders) rmSync(folder, { recursive: true, force: true });
@@ -122,7 +122,7 @@ describe('graceful shutdown', () => {
 });
 
 describe('crash in the middle of writes', () => {
-  it('leaves no half-written change and an intact audit chain after kill -9', async () => {
+  it('leaves no half-written change and an intact audit chain after kill -9; audit:verify finds a tampered record', async () => {
     const env: Record<string, string> = {};
     let cleanup = async () => {};
     if (testEngine === 'postgres') {
@@ -137,22 +137,36 @@ describe('crash in the middle of writes', () => {
     await waitFor(async () => (Number(out.stdout.trim().split('\n').pop()) >= 50 ? true : undefined));
     child.kill('SIGKILL');
     await exited;
-    const reopened = await openDatabase({
-      databaseUrl: env.CRASH_DATABASE_URL ?? null,
-      pgliteDir: env.CRASH_PGLITE_DIR ?? null,
-    });
+    const location = { databaseUrl: env.CRASH_DATABASE_URL ?? null, pgliteDir: env.CRASH_PGLITE_DIR ?? null };
+    const cliEnv: Record<string, string> = env.CRASH_DATABASE_URL
+      ? { DATABASE_URL: env.CRASH_DATABASE_URL }
+      : { DATA_DIR: path.dirname(env.CRASH_PGLITE_DIR!) };
     try {
+      const reopened = await openDatabase(location);
       const { rows } = await sql<{ events: number; audits: number }>`
         select (select count(*)::int from outbox_events where type = 'crash.test') as events,
                (select count(*)::int from audit_ledger where action = 'crash.test') as audits`.execute(
         reopened.db,
       );
+      await reopened.close();
       expect(rows[0]!.events).toBeGreaterThanOrEqual(50);
       expect(rows[0]!.audits).toBe(rows[0]!.events);
-      const chain = await verifyLedger(reopened.db);
-      expect(chain).toMatchObject({ ok: true, checked: rows[0]!.audits });
+
+      // `npm run audit:verify` walks the same chain from the command line
+      const intact = collect(runTs(AUDIT_VERIFY, cliEnv));
+      expect(await intact.exited).toBe(0);
+      expect(intact.out.stdout).toContain(`audit ledger intact: ${rows[0]!.audits} records`);
+
+      const tampered = await openDatabase(location);
+      await sql`alter table audit_ledger disable trigger user`.execute(tampered.db);
+      await sql`update audit_ledger set actor_name = 'someone else' where seq = 10`.execute(tampered.db);
+      await tampered.close();
+      const broken = collect(runTs(AUDIT_VERIFY, cliEnv));
+      expect(await broken.exited).toBe(1);
+      expect(broken.out.stdout).toContain(
+        'audit ledger BROKEN at record #10 (hashMismatch); 9 records before it verified',
+      );
     } finally {
-      await reopened.close();
       await cleanup();
     }
   });
