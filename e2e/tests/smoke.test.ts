@@ -80,6 +80,16 @@ describe('the three areas render', () => {
   });
 });
 
+describe('API documentation', () => {
+  it('renders the OpenAPI document in Swagger UI at /api/docs under the security headers', async () => {
+    const page = await open('/api/docs');
+    await expect.poll(() => page.locator('.opblock').count(), { timeout: 15_000 }).toBeGreaterThan(5);
+    expect(await page.locator('.info .title').innerText()).toContain('通办 Tongban API');
+    await screenshot(page, 'api-docs');
+    await page.close();
+  });
+});
+
 describe('the admin menu follows permissions (三员分立)', () => {
   it('shows the audit administrator the audit ledger, whose chain verifies', async () => {
     const page = await open('/admin/login');
