@@ -1,68 +1,20 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { openDatabase } from './platform/db/database.js';
+import {
+  AUDIT_VERIFY,
+  collect,
+  MAIN,
+  runTs,
+  startServerProcess,
+  tempDir,
+  waitFor,
+} from './test/processes.js';
 import { freshDatabase, testEngine } from './test/test-database.js';
 
 // Each test starts real processes (PGlite's initdb alone takes seconds on a busy machine).
 vi.setConfig({ testTimeout: 120_000 });
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-const MAIN = path.join(here, 'main.ts');
-const AUDIT_VERIFY = path.join(here, 'cli/audit-verify.ts');
-const folders: string[] = [];
-afterAll(() => {
-  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
-});
-
-function tempDir() {
-  const folder = mkdtempSync(path.join(tmpdir(), 'tongban-proc-'));
-  folders.push(folder);
-  return folder;
-}
-
-function runTs(file: string, env: Record<string, string>): ChildProcess {
-  const { DATABASE_URL: _d, REDIS_URL: _r, ...inherited } = process.env;
-  return spawn(process.execPath, ['--import', 'tsx', file], {
-    env: { ...inherited, NODE_ENV: 'test', LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-}
-
-function collect(child: ChildProcess) {
-  const out = { stdout: '', stderr: '' };
-  child.stdout?.on('data', (chunk: Buffer) => {
-    out.stdout += chunk.toString();
-  });
-  child.stderr?.on('data', (chunk: Buffer) => {
-    out.stderr += chunk.toString();
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { out, exited };
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 /** The environment for a server process on this suite's engine: a fresh database either way. */
 async function serverEnv(): Promise<Record<string, string>> {
@@ -97,11 +49,7 @@ describe('start-up failures', () => {
 
 describe('graceful shutdown', () => {
   it('finishes in-flight requests on SIGTERM, then exits 0', async () => {
-    const port = await freePort();
-    const child = runTs(MAIN, { ...(await serverEnv()), PORT: String(port), HOST: '127.0.0.1' });
-    const { out, exited } = collect(child);
-    const base = `http://127.0.0.1:${port}`;
-    await waitFor(async () => ((await fetch(`${base}/healthz`)).ok ? true : undefined));
+    const { child, baseUrl: base, out, exited } = await startServerProcess(await serverEnv());
     // password logins take tens of milliseconds (argon2id): the signal lands once all four have arrived
     const logins = Array.from({ length: 4 }, () =>
       fetch(`${base}/api/v1/identity/login`, {
@@ -132,7 +80,7 @@ describe('crash in the middle of writes', () => {
     } else {
       env.CRASH_PGLITE_DIR = path.join(tempDir(), 'pg');
     }
-    const child = runTs(path.join(here, 'test/crash-writer.ts'), env);
+    const child = runTs(path.join(import.meta.dirname, 'test/crash-writer.ts'), env);
     const { out, exited } = collect(child);
     await waitFor(async () => (Number(out.stdout.trim().split('\n').pop()) >= 50 ? true : undefined));
     child.kill('SIGKILL');

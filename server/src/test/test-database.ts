@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { type Kysely, sql } from 'kysely';
 import pg from 'pg';
-import { inject } from 'vitest';
+import { afterAll, inject } from 'vitest';
 import { type Database, openDatabase, wrapPglite } from '../platform/db/database.js';
 import type { Tables } from '../platform/db/tables.js';
 
@@ -39,6 +39,18 @@ export async function freshDatabase(): Promise<Database & { url: string | null }
       await adminQuery(databaseUrl, `drop database if exists ${name} with (force)`);
     },
   };
+}
+
+/** An empty PostgreSQL database (no migrations), dropped after the file: for start-up races. */
+export async function emptyPostgresDatabase(): Promise<string> {
+  const databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) throw new Error('emptyPostgresDatabase needs DATABASE_URL');
+  const name = `tongban_e_${randomBytes(6).toString('hex')}`;
+  await adminQuery(databaseUrl, `create database ${name}`);
+  afterAll(() => adminQuery(databaseUrl, `drop database if exists ${name} with (force)`));
+  const url = new URL(databaseUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
 }
 
 async function adminQuery(databaseUrl: string, statement: string): Promise<void> {
