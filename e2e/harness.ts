@@ -80,6 +80,7 @@ export function launchBrowser(): Promise<Browser> {
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(artifacts, { recursive: true });
   const file = path.join(artifacts, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  // finish CSS transitions (Element Plus tags zoom in) so the picture shows the settled page
+  await page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
   return file;
 }

@@ -97,6 +97,7 @@ describe('the admin menu follows permissions (三员分立)', () => {
     const menu = page.locator('.el-menu');
     await expect.poll(() => menu.innerText()).toContain('审计日志');
     expect(await menu.innerText()).not.toContain('开发发件箱');
+    await expect.poll(() => page.locator('.el-descriptions').innerText()).toContain('PGlite');
     await screenshot(page, 'admin-dashboard-auditor');
     await menu.getByText('审计日志').click();
     await page.waitForURL(/\/admin\/audit/);

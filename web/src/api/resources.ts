@@ -1,11 +1,13 @@
 import { api } from './client';
 import type {
-  AuditRecord,
+  AuditRecordPage,
+  AuditRecordsQuery,
   AuditVerifyResult,
   CurrentUser,
-  CursorPage,
+  LoginRequest,
   LoginResult,
-  OutboxMessage,
+  OutboxPage,
+  OutboxQuery,
   SystemInfo,
 } from './types';
 
@@ -17,18 +19,23 @@ export const systemApi = {
 
 export const identityApi = {
   login: (username: string, password: string) =>
-    api.post<LoginResult>('/identity/login', { username, password }),
+    api.post<LoginResult>('/identity/login', { username, password } satisfies LoginRequest),
   logout: () => api.post<void>('/identity/logout', undefined, { quiet: true }),
   me: () => api.get<CurrentUser>('/identity/me', { quiet: true }),
 };
 
+// `satisfies` checks the query against the API, where `cursor` is optional rather than nullable.
 export const auditApi = {
   records: (limit: number, cursor: string | null) =>
-    api.get<CursorPage<AuditRecord>>('/audit/records', { query: { limit, cursor } }),
+    api.get<AuditRecordPage>('/audit/records', {
+      query: { limit, cursor: cursor ?? undefined } satisfies AuditRecordsQuery,
+    }),
   verify: () => api.post<AuditVerifyResult>('/audit/verify'),
 };
 
 export const devApi = {
   outbox: (limit: number, cursor: string | null) =>
-    api.get<CursorPage<OutboxMessage>>('/dev/outbox', { query: { limit, cursor } }),
+    api.get<OutboxPage>('/dev/outbox', {
+      query: { limit, cursor: cursor ?? undefined } satisfies OutboxQuery,
+    }),
 };

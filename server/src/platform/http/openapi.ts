@@ -37,10 +37,16 @@ const STATUS_TEXT: Record<number, string> = {
   503: 'Unavailable',
 };
 
-/** Response schemas for the problem statuses a route can answer with. */
+/** Response schemas for the problem statuses a route can answer with, documented as problem+json. */
 export function problemResponses(...statuses: number[]) {
   return Object.fromEntries(
-    statuses.map((status) => [status, { ...ProblemSchema, description: STATUS_TEXT[status] ?? 'Problem' }]),
+    statuses.map((status) => [
+      status,
+      {
+        description: STATUS_TEXT[status] ?? 'Problem',
+        content: { 'application/problem+json': { schema: ProblemSchema } },
+      },
+    ]),
   );
 }
 
