@@ -32,6 +32,7 @@ export async function startServer(): Promise<RunningServer> {
   const child: ChildProcess = spawn(process.execPath, [path.join(root, 'server/dist/main.js')], {
     env: {
       ...env,
+      NODE_ENV: 'development',
       PORT: String(port),
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
