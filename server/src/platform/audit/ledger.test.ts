@@ -28,6 +28,18 @@ async function asSuperuser(statement: string) {
   }
 }
 
+/** A record with one after it, so its change shows at its own position in the chain. */
+async function secondNewestSeq() {
+  const row = await db
+    .selectFrom('audit_ledger')
+    .select('seq')
+    .orderBy('seq', 'desc')
+    .offset(1)
+    .limit(1)
+    .executeTakeFirstOrThrow();
+  return row.seq;
+}
+
 describe('audit ledger', () => {
   beforeEach(async () => {
     await appendMany(3);
@@ -50,13 +62,7 @@ describe('audit ledger', () => {
   });
 
   it('detects a record edited behind the guard, at that record', async () => {
-    const { seq } = await db
-      .selectFrom('audit_ledger')
-      .select('seq')
-      .orderBy('seq', 'desc')
-      .offset(1)
-      .limit(1)
-      .executeTakeFirstOrThrow();
+    const seq = await secondNewestSeq();
     await asSuperuser(`update audit_ledger set details = '{"i": 42}' where seq = ${seq}`);
     const result = await verifyLedger(db);
     expect(result.ok).toBe(false);
@@ -66,13 +72,7 @@ describe('audit ledger', () => {
   });
 
   it('detects a deleted record', async () => {
-    const { seq } = await db
-      .selectFrom('audit_ledger')
-      .select('seq')
-      .orderBy('seq', 'desc')
-      .offset(1)
-      .limit(1)
-      .executeTakeFirstOrThrow();
+    const seq = await secondNewestSeq();
     await asSuperuser(`delete from audit_ledger where seq = ${seq}`);
     const result = await verifyLedger(db);
     expect(result.firstBroken).toEqual({ seq, reason: 'missingRecord' });
