@@ -46,6 +46,8 @@ export class JobQueue {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private stopped = true;
+  /** Schedule rows are written once per process; later ticks only claim due runs. */
+  private schedulesStored = false;
 
   constructor(
     private readonly db: Db,
@@ -65,6 +67,7 @@ export class JobQueue {
   /** A recurring job: every `intervalSeconds`, exactly one node enqueues one run of `name`. */
   every(name: string, intervalSeconds: number): void {
     this.schedules.set(name, intervalSeconds);
+    this.schedulesStored = false;
   }
 
   /** Enqueues inside the caller's transaction, so the job exists exactly when the change that needs it does. */
@@ -89,12 +92,17 @@ export class JobQueue {
   /** Enqueues one run of every recurring job that is due; returns how many were enqueued by this node. */
   async tickSchedules(): Promise<number> {
     let enqueued = 0;
+    if (!this.schedulesStored) {
+      for (const [name, interval] of this.schedules) {
+        await this.db
+          .insertInto('job_schedules')
+          .values({ name, interval_seconds: interval, next_run_at: sql<Date>`now()` })
+          .onConflict((oc) => oc.column('name').doUpdateSet({ interval_seconds: interval }))
+          .execute();
+      }
+      this.schedulesStored = true;
+    }
     for (const [name, interval] of this.schedules) {
-      await this.db
-        .insertInto('job_schedules')
-        .values({ name, interval_seconds: interval, next_run_at: sql<Date>`now()` })
-        .onConflict((oc) => oc.column('name').doUpdateSet({ interval_seconds: interval }))
-        .execute();
       const claimed = await this.db.transaction().execute(async (trx) => {
         const due = await trx
           .updateTable('job_schedules')

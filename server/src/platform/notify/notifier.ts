@@ -31,12 +31,14 @@ const DELIVER_JOB = 'notify.deliver';
  */
 export class Notifier {
   private readonly senders: Record<Channel, Sender | null>;
+  private readonly log: Logger | undefined;
 
   constructor(
     private readonly db: Db,
     private readonly jobs: JobQueue,
     options: NotifierOptions,
   ) {
+    this.log = options.log;
     const devOutbox = options.production ? null : new DevOutboxSender();
     this.senders = {
       inApp: new InAppSender(),
@@ -80,6 +82,7 @@ export class Notifier {
     if (message?.status !== 'queued') return;
     const sender = this.senders[message.channel];
     if (!sender) {
+      this.log?.error({ messageId, channel: message.channel }, 'message not sent: no provider configured');
       await this.mark(messageId, { status: 'failed', error: `no ${message.channel} provider is configured` });
       return;
     }
