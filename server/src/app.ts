@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import { identityRoutes } from './modules/identity/routes.js';
+import { securityRoutes } from './modules/identity/security-routes.js';
 import { IdentityService } from './modules/identity/service.js';
 import { auditRoutes } from './platform/audit/routes.js';
 import { uuidv7 } from './platform/db/ids.js';
@@ -83,6 +84,7 @@ export async function buildApp(
   keyRoutes(app, platform.db, platform.keyring);
   if (config.environment !== 'production') devOutboxRoutes(app, platform.db);
   identityRoutes(app, services.identity);
+  securityRoutes(app, platform.db);
 
   isSpaPath = await registerWebUi(app, options.webDir ?? DEFAULT_WEB_DIR);
   return { app, services };

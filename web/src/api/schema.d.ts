@@ -189,6 +189,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/identity/security-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 安全策略 Security policy */
+        get: operations["identity.getSecurityPolicy"];
+        /** 修改安全策略 Update the security policy */
+        put: operations["identity.updateSecurityPolicy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/identity/login-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 登录日志 Sign-in attempts, newest first */
+        get: operations["identity.listLoginEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -917,6 +952,482 @@ export interface operations {
             };
             /** @description Not signed in */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "identity.getSecurityPolicy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Security policy */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Shortest password
+                         * @default 8
+                         */
+                        passwordMinLength: number;
+                        /**
+                         * @description Longest password
+                         * @default 32
+                         */
+                        passwordMaxLength: number;
+                        /**
+                         * @description Character classes required (lower, upper, digit, symbol)
+                         * @default 3
+                         */
+                        passwordMinClasses: number;
+                        /**
+                         * @description 0 = never
+                         * @default 90
+                         */
+                        passwordExpiryDays: number;
+                        /** @default 7 */
+                        passwordExpiryWarningDays: number;
+                        /**
+                         * @description Recent passwords not reusable
+                         * @default 5
+                         */
+                        passwordHistory: number;
+                        /**
+                         * @description Failures before lockout
+                         * @default 5
+                         */
+                        lockoutThreshold: number;
+                        /**
+                         * @description Lockout duration
+                         * @default 15
+                         */
+                        lockoutMinutes: number;
+                        /**
+                         * @description Idle timeout
+                         * @default 30
+                         */
+                        sessionIdleMinutes: number;
+                        /**
+                         * @description Absolute lifetime
+                         * @default 8
+                         */
+                        sessionLifetimeHours: number;
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "identity.updateSecurityPolicy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Security policy */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Shortest password
+                     * @default 8
+                     */
+                    passwordMinLength: number;
+                    /**
+                     * @description Longest password
+                     * @default 32
+                     */
+                    passwordMaxLength: number;
+                    /**
+                     * @description Character classes required (lower, upper, digit, symbol)
+                     * @default 3
+                     */
+                    passwordMinClasses: number;
+                    /**
+                     * @description 0 = never
+                     * @default 90
+                     */
+                    passwordExpiryDays: number;
+                    /** @default 7 */
+                    passwordExpiryWarningDays: number;
+                    /**
+                     * @description Recent passwords not reusable
+                     * @default 5
+                     */
+                    passwordHistory: number;
+                    /**
+                     * @description Failures before lockout
+                     * @default 5
+                     */
+                    lockoutThreshold: number;
+                    /**
+                     * @description Lockout duration
+                     * @default 15
+                     */
+                    lockoutMinutes: number;
+                    /**
+                     * @description Idle timeout
+                     * @default 30
+                     */
+                    sessionIdleMinutes: number;
+                    /**
+                     * @description Absolute lifetime
+                     * @default 8
+                     */
+                    sessionLifetimeHours: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Security policy */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Shortest password
+                         * @default 8
+                         */
+                        passwordMinLength: number;
+                        /**
+                         * @description Longest password
+                         * @default 32
+                         */
+                        passwordMaxLength: number;
+                        /**
+                         * @description Character classes required (lower, upper, digit, symbol)
+                         * @default 3
+                         */
+                        passwordMinClasses: number;
+                        /**
+                         * @description 0 = never
+                         * @default 90
+                         */
+                        passwordExpiryDays: number;
+                        /** @default 7 */
+                        passwordExpiryWarningDays: number;
+                        /**
+                         * @description Recent passwords not reusable
+                         * @default 5
+                         */
+                        passwordHistory: number;
+                        /**
+                         * @description Failures before lockout
+                         * @default 5
+                         */
+                        lockoutThreshold: number;
+                        /**
+                         * @description Lockout duration
+                         * @default 15
+                         */
+                        lockoutMinutes: number;
+                        /**
+                         * @description Idle timeout
+                         * @default 30
+                         */
+                        sessionIdleMinutes: number;
+                        /**
+                         * @description Absolute lifetime
+                         * @default 8
+                         */
+                        sessionLifetimeHours: number;
+                    };
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "identity.listLoginEvents": {
+        parameters: {
+            query: {
+                /** @description Page size */
+                limit: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                username?: string;
+                outcome?: "success" | "failure" | "locked";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            /** Format: date-time */
+                            at: string;
+                            /** @description As typed at sign-in */
+                            username: string;
+                            /** @description Null when no such user exists */
+                            userId: string | null;
+                            /** @description password, otp or sso */
+                            method: string;
+                            /** @description success, failure or locked */
+                            outcome: string;
+                            /** @description wrongPassword, unknownUser, disabled, locked */
+                            reason: string | null;
+                            ip: string | null;
+                            userAgent: string | null;
+                        }[];
+                        /** @description Pass as `cursor` for the next page */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

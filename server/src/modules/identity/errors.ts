@@ -6,4 +6,9 @@ export const IdentityErrors = defineErrors({
     'zh-CN': '用户名或密码错误',
     'en-US': 'Wrong username or password',
   },
+  AUTH_ACCOUNT_LOCKED: {
+    status: 423,
+    'zh-CN': '登录失败次数过多，账号已临时锁定，请稍后再试',
+    'en-US': 'Too many failed sign-ins: the account is temporarily locked',
+  },
 });

@@ -54,6 +54,27 @@ export const identityMigrations: MigrationSet = {
       await sql`create index sessions_user on sessions (user_id, created_at)`.execute(db);
     },
   },
+  '20261123_104_identity_lockout_and_login_log': {
+    async up(db: Kysely<unknown>) {
+      await sql`alter table users add column failed_logins integer not null default 0`.execute(db);
+      await sql`alter table users add column locked_until timestamptz`.execute(db);
+      // 登录日志 — every sign-in attempt, for the security administrator (the audit ledger is the auditor's)
+      await sql`
+        create table login_events (
+          id uuid primary key,
+          at timestamptz not null default now(),
+          username text not null,
+          user_id uuid references users (id) on delete set null,
+          method text not null,
+          outcome text not null check (outcome in ('success', 'failure', 'locked')),
+          reason text,
+          ip text,
+          user_agent text
+        )`.execute(db);
+      await sql`create index login_events_user on login_events (user_id, id)`.execute(db);
+      await sql`create index login_events_username on login_events (username, id)`.execute(db);
+    },
+  },
 };
 
 export interface UsersTable {
@@ -63,6 +84,8 @@ export interface UsersTable {
   password_hash: string;
   kind: 'staff' | 'citizen' | 'enterprise';
   status: Generated<'active' | 'disabled'>;
+  failed_logins: Generated<number>;
+  locked_until: Generated<Date | null>;
   password_changed_at: Generated<Date>;
   created_at: Generated<Date>;
 }
@@ -100,8 +123,21 @@ export interface SessionsTable {
   revoked_at: Date | null;
 }
 
+export interface LoginEventsTable {
+  id: string;
+  at: Generated<Date>;
+  username: string;
+  user_id: string | null;
+  method: 'password' | 'otp' | 'sso';
+  outcome: 'success' | 'failure' | 'locked';
+  reason: string | null;
+  ip: string | null;
+  user_agent: string | null;
+}
+
 declare module '../../platform/db/tables.js' {
   interface Tables {
+    login_events: LoginEventsTable;
     users: UsersTable;
     roles: RolesTable;
     role_permissions: RolePermissionsTable;

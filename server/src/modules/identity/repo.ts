@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
+import { uuidv7 } from '../../platform/db/ids.js';
 import type { Trx } from '../../platform/db/transaction.js';
 import type { DataScope } from '../../platform/http/context.js';
 
@@ -73,6 +74,10 @@ export function findLiveSession(db: Db, tokenHash: string) {
       'users.username',
       'users.display_name',
       sql<boolean>`sessions.last_seen_at < now() - interval '1 minute'`.as('stale_last_seen'),
+      // the idle window the session was created with, so sliding it keeps the policy of its login
+      sql<number>`(extract(epoch from sessions.idle_expires_at - sessions.last_seen_at) / 60)::int`.as(
+        'idle_minutes',
+      ),
     ])
     .where('sessions.token_hash', '=', tokenHash)
     .where('sessions.revoked_at', 'is', null)
@@ -101,4 +106,67 @@ export function revokeSession(trx: Trx, sessionId: string) {
     .where('id', '=', sessionId)
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
+}
+
+/** Whether the account is locked right now (by the database clock, shared by every node). */
+export async function isLocked(db: Conn, userId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('users')
+    .select(sql<boolean>`coalesce(locked_until > now(), false)`.as('locked'))
+    .where('id', '=', userId)
+    .executeTakeFirst();
+  return row?.locked ?? false;
+}
+
+/**
+ * Counts one failed password, atomically: the failure that reaches the threshold locks the account for
+ * `minutes` and restarts the count. Returns true when this failure locked it.
+ */
+export async function registerFailedLogin(trx: Trx, userId: string, threshold: number, minutes: number) {
+  const row = await trx
+    .updateTable('users')
+    .set({
+      failed_logins: sql<number>`case when failed_logins + 1 >= ${threshold} then 0 else failed_logins + 1 end`,
+      locked_until: sql<Date>`case when failed_logins + 1 >= ${threshold}
+        then now() + make_interval(mins => ${minutes}) else locked_until end`,
+    })
+    .where('id', '=', userId)
+    .returning(sql<boolean>`coalesce(locked_until > now(), false)`.as('locked'))
+    .executeTakeFirst();
+  return row?.locked ?? false;
+}
+
+export async function clearFailedLogins(trx: Trx, userId: string) {
+  await trx
+    .updateTable('users')
+    .set({ failed_logins: 0, locked_until: null })
+    .where('id', '=', userId)
+    .execute();
+}
+
+export async function recordLoginEvent(
+  trx: Trx,
+  event: {
+    username: string;
+    userId: string | null;
+    method: 'password' | 'otp' | 'sso';
+    outcome: 'success' | 'failure' | 'locked';
+    reason: string | null;
+    ip: string | null;
+    userAgent: string | null;
+  },
+) {
+  await trx
+    .insertInto('login_events')
+    .values({
+      id: uuidv7(),
+      username: event.username,
+      user_id: event.userId,
+      method: event.method,
+      outcome: event.outcome,
+      reason: event.reason,
+      ip: event.ip,
+      user_agent: event.userAgent,
+    })
+    .execute();
 }

@@ -11,13 +11,7 @@ import './errors.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { builtinRoles } from './permissions.js';
 import * as repo from './repo.js';
-
-export interface SessionPolicy {
-  idleMinutes: number;
-  lifetimeHours: number;
-}
-
-export const defaultSessionPolicy: SessionPolicy = { idleMinutes: 30, lifetimeHours: 8 };
+import { readSecurityPolicy, type SecurityPolicy } from './security-policy.js';
 
 export interface UserView {
   id: string;
@@ -35,24 +29,27 @@ export class IdentityService {
   constructor(
     private readonly db: Db,
     private readonly log: Logger,
-    private readonly policy: SessionPolicy = defaultSessionPolicy,
   ) {}
 
   async login(ctx: RequestContext, input: { username: string; password: string }, userAgent: string | null) {
+    const policy = await readSecurityPolicy(this.db);
     const user = await repo.findUserByUsername(this.db, input.username);
+    const attempt = {
+      username: input.username,
+      userId: user?.id ?? null,
+      method: 'password' as const,
+      userAgent,
+    };
+    // A locked account is refused before its password is looked at: even the right one (等保 lockout).
+    if (user && (await repo.isLocked(this.db, user.id))) {
+      await this.refuseLogin(ctx, attempt, 'locked', false);
+      throw new DomainError('AUTH_ACCOUNT_LOCKED', {}, `locked for up to ${policy.lockoutMinutes} minutes`);
+    }
     const passwordOk = await verifyPassword(user?.password_hash ?? null, input.password);
     if (!user || !passwordOk || user.status !== 'active') {
-      await withTransaction(this.db, (trx) =>
-        appendAudit(trx, ctx, {
-          action: 'identity.loginFailed',
-          target: { type: 'user', id: user?.id ?? input.username },
-          outcome: 'failure',
-          details: {
-            username: input.username,
-            reason: !user ? 'unknownUser' : passwordOk ? 'disabled' : 'wrongPassword',
-          },
-        }),
-      );
+      const reason = !user ? 'unknownUser' : passwordOk ? 'disabled' : 'wrongPassword';
+      // The failure that reaches the threshold is still answered as a wrong password; the next attempt is refused.
+      await this.refuseLogin(ctx, attempt, reason, reason === 'wrongPassword', policy);
       throw new DomainError('AUTH_INVALID_CREDENTIALS');
     }
     const token = randomBytes(32).toString('base64url');
@@ -70,9 +67,11 @@ export class IdentityService {
       const created = await repo.insertSession(
         trx,
         { id: sessionId, tokenHash: tokenHash(token), userId: user.id, ip: ctx.ip, userAgent },
-        this.policy.idleMinutes,
-        this.policy.lifetimeHours,
+        policy.sessionIdleMinutes,
+        policy.sessionLifetimeHours,
       );
+      await repo.clearFailedLogins(trx, user.id);
+      await repo.recordLoginEvent(trx, { ...attempt, outcome: 'success', reason: null, ip: ctx.ip });
       await appendAudit(
         trx,
         { ...ctx, actor },
@@ -87,11 +86,52 @@ export class IdentityService {
     return { token, expiresAt: session.expires_at.toISOString(), user: toUserView(actor) };
   }
 
+  /**
+   * Records a refused sign-in (login log + audit ledger) and, for a wrong password, counts it towards the
+   * lockout. Returns true when this failure locked the account.
+   */
+  private async refuseLogin(
+    ctx: RequestContext,
+    attempt: { username: string; userId: string | null; method: 'password'; userAgent: string | null },
+    reason: string,
+    countsTowardsLockout: boolean,
+    policy?: SecurityPolicy,
+  ): Promise<boolean> {
+    return withTransaction(this.db, async (trx) => {
+      const lockedNow =
+        countsTowardsLockout && attempt.userId && policy
+          ? await repo.registerFailedLogin(
+              trx,
+              attempt.userId,
+              policy.lockoutThreshold,
+              policy.lockoutMinutes,
+            )
+          : false;
+      const outcome = reason === 'locked' ? 'locked' : 'failure';
+      await repo.recordLoginEvent(trx, { ...attempt, outcome, reason, ip: ctx.ip });
+      const target = { type: 'user', id: attempt.userId ?? attempt.username };
+      await appendAudit(trx, ctx, {
+        action: 'identity.loginFailed',
+        target,
+        outcome: 'failure',
+        details: { username: attempt.username, reason },
+      });
+      if (lockedNow) {
+        await appendAudit(trx, ctx, {
+          action: 'identity.lockout',
+          target,
+          details: { username: attempt.username, minutes: policy?.lockoutMinutes },
+        });
+      }
+      return lockedNow;
+    });
+  }
+
   /** Resolves a bearer token; used by the platform's request-context hook on every request. */
   async authenticate(token: string): Promise<Actor | null> {
     const session = await repo.findLiveSession(this.db, tokenHash(token));
     if (!session) return null;
-    if (session.stale_last_seen) await repo.touchSession(this.db, session.id, this.policy.idleMinutes);
+    if (session.stale_last_seen) await repo.touchSession(this.db, session.id, session.idle_minutes);
     const { roles, permissions } = await repo.rolesAndPermissions(this.db, session.user_id);
     return {
       userId: session.user_id,

@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { MigrationSet } from './migrator.js';
 import type { JsonColumn } from './tables.js';
 import { toJson } from './tables.js';
-import type { Trx } from './transaction.js';
+import type { Db } from './database.js';
 
 export const settingsMigrations: MigrationSet = {
   '20261123_000_platform_settings': {
@@ -29,7 +29,8 @@ declare module './tables.js' {
   }
 }
 
-export async function readSetting<T>(trx: Trx, key: string): Promise<T | undefined> {
+/** Reads inside a transaction or on the database itself (a `Trx` is a `Db`). */
+export async function readSetting<T>(trx: Db, key: string): Promise<T | undefined> {
   const row = await trx
     .selectFrom('platform_settings')
     .select('value')
@@ -38,7 +39,7 @@ export async function readSetting<T>(trx: Trx, key: string): Promise<T | undefin
   return row?.value as T | undefined;
 }
 
-export async function writeSetting(trx: Trx, key: string, value: unknown): Promise<void> {
+export async function writeSetting(trx: Db, key: string, value: unknown): Promise<void> {
   await trx
     .insertInto('platform_settings')
     .values({ key, value: toJson(value), updated_at: new Date() })
