@@ -6,6 +6,11 @@ export const IdentityErrors = defineErrors({
     'zh-CN': '用户名或密码错误',
     'en-US': 'Wrong username or password',
   },
+  SESSION_NOT_FOUND: {
+    status: 404,
+    'zh-CN': '会话不存在或已结束',
+    'en-US': 'No such live session',
+  },
   AUTH_ACCOUNT_LOCKED: {
     status: 423,
     'zh-CN': '登录失败次数过多，账号已临时锁定，请稍后再试',

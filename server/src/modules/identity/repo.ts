@@ -99,13 +99,28 @@ export async function touchSession(db: Db, sessionId: string, idleMinutes: numbe
     .execute();
 }
 
-export function revokeSession(trx: Trx, sessionId: string) {
+/** Revokes a live session of `userId`; revoking someone else's or an ended one updates nothing. */
+export function revokeSession(trx: Trx, userId: string, sessionId: string) {
   return trx
     .updateTable('sessions')
     .set({ revoked_at: sql<Date>`now()` })
     .where('id', '=', sessionId)
+    .where('user_id', '=', userId)
     .where('revoked_at', 'is', null)
+    .where('expires_at', '>', sql<Date>`now()`)
     .executeTakeFirst();
+}
+
+export function liveSessionsOf(db: Db, userId: string) {
+  return db
+    .selectFrom('sessions')
+    .select(['id', 'created_at', 'last_seen_at', 'expires_at', 'ip', 'user_agent'])
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .where('idle_expires_at', '>', sql<Date>`now()`)
+    .where('expires_at', '>', sql<Date>`now()`)
+    .orderBy('id', 'desc')
+    .execute();
 }
 
 /** Whether the account is locked right now (by the database clock, shared by every node). */

@@ -1,11 +1,11 @@
-import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
+import type { App } from '../../platform/http/app-type.js';
 import { requireAuth } from '../../platform/http/auth.js';
 import { problemResponses } from '../../platform/http/openapi.js';
-import { LoginReply, LoginRequest, UserView } from './schema.js';
+import { LoginReply, LoginRequest, SessionView, UserView } from './schema.js';
 import { type IdentityService, toUserView } from './service.js';
 
-export function identityRoutes(app: FastifyInstance, identity: IdentityService): void {
+export function identityRoutes(app: App, identity: IdentityService): void {
   app.post(
     '/api/v1/identity/login',
     {
@@ -14,7 +14,7 @@ export function identityRoutes(app: FastifyInstance, identity: IdentityService):
         tags: ['identity'],
         summary: '用户名密码登录 Password login',
         body: LoginRequest,
-        response: { 200: LoginReply, ...problemResponses(400, 401) },
+        response: { 200: LoginReply, ...problemResponses(400, 401, 423) },
       },
     },
     (request) =>
@@ -39,7 +39,7 @@ export function identityRoutes(app: FastifyInstance, identity: IdentityService):
     },
     async (request, reply) => {
       await identity.logout(request.ctx);
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 
@@ -56,5 +56,39 @@ export function identityRoutes(app: FastifyInstance, identity: IdentityService):
       preHandler: requireAuth(),
     },
     async (request) => toUserView(request.ctx.actor!),
+  );
+
+  app.get(
+    '/api/v1/identity/me/sessions',
+    {
+      schema: {
+        operationId: 'identity.listMySessions',
+        tags: ['identity'],
+        summary: '我的登录会话 My live sessions',
+        security: [{ bearer: [] }],
+        response: { 200: Type.Object({ items: Type.Array(SessionView) }), ...problemResponses(401) },
+      },
+      preHandler: requireAuth(),
+    },
+    async (request) => ({ items: await identity.listSessions(request.ctx) }),
+  );
+
+  app.delete(
+    '/api/v1/identity/me/sessions/:sessionId',
+    {
+      schema: {
+        operationId: 'identity.revokeMySession',
+        tags: ['identity'],
+        summary: '结束会话 End one of my sessions',
+        security: [{ bearer: [] }],
+        params: Type.Object({ sessionId: Type.String({ format: 'uuid' }) }, { additionalProperties: false }),
+        response: { 204: Type.Null({ description: 'Session ended' }), ...problemResponses(400, 401, 404) },
+      },
+      preHandler: requireAuth(),
+    },
+    async (request, reply) => {
+      await identity.revokeSession(request.ctx, request.params.sessionId);
+      return reply.code(204).send(null);
+    },
   );
 }

@@ -32,3 +32,16 @@ export const LoginReply = Type.Object(
   },
   { description: 'A new session' },
 );
+
+export const SessionView = Type.Object(
+  {
+    id: Type.String({ description: 'Session id' }),
+    createdAt: Type.String({ format: 'date-time', description: 'Signed in at' }),
+    lastSeenAt: Type.String({ format: 'date-time', description: 'Last request (to the minute)' }),
+    expiresAt: Type.String({ format: 'date-time', description: 'Absolute end' }),
+    ip: Type.Union([Type.String(), Type.Null()], { description: 'Client address at sign-in' }),
+    userAgent: Type.Union([Type.String(), Type.Null()], { description: 'Browser or app at sign-in' }),
+    current: Type.Boolean({ description: 'The session making this request' }),
+  },
+  { description: 'A live session of the signed-in user' },
+);

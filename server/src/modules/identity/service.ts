@@ -146,9 +146,35 @@ export class IdentityService {
   async logout(ctx: RequestContext): Promise<void> {
     const sessionId = ctx.actor?.sessionId;
     if (!sessionId) throw new DomainError('UNAUTHENTICATED');
+    await this.revokeSession(ctx, sessionId, 'identity.logout');
+  }
+
+  /** The signed-in user's live sessions (devices), newest first. */
+  async listSessions(ctx: RequestContext) {
+    const actor = requireActor(ctx);
+    const rows = await repo.liveSessionsOf(this.db, actor.userId);
+    return rows.map((row) => ({
+      id: row.id,
+      createdAt: row.created_at.toISOString(),
+      lastSeenAt: row.last_seen_at.toISOString(),
+      expiresAt: row.expires_at.toISOString(),
+      ip: row.ip,
+      userAgent: row.user_agent,
+      current: row.id === actor.sessionId,
+    }));
+  }
+
+  /** Ends one of the signed-in user's own sessions (e.g. a lost phone); another user's is "not found". */
+  async revokeSession(
+    ctx: RequestContext,
+    sessionId: string,
+    action = 'identity.revokeSession',
+  ): Promise<void> {
+    const actor = requireActor(ctx);
     await withTransaction(this.db, async (trx) => {
-      await repo.revokeSession(trx, sessionId);
-      await appendAudit(trx, ctx, { action: 'identity.logout', target: { type: 'session', id: sessionId } });
+      const revoked = await repo.revokeSession(trx, actor.userId, sessionId);
+      if (Number(revoked.numUpdatedRows) === 0) throw new DomainError('SESSION_NOT_FOUND');
+      await appendAudit(trx, ctx, { action, target: { type: 'session', id: sessionId } });
     });
   }
 
@@ -211,6 +237,11 @@ export class IdentityService {
     this.log.info({ username: account.username }, 'account created');
     return true;
   }
+}
+
+function requireActor(ctx: RequestContext): Actor {
+  if (!ctx.actor) throw new DomainError('UNAUTHENTICATED');
+  return ctx.actor;
 }
 
 export function toUserView(actor: Actor): UserView {
