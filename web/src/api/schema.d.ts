@@ -1295,6 +1295,16 @@ export interface operations {
                          * @default 8
                          */
                         sessionLifetimeHours: number;
+                        /**
+                         * @description Staff may sign in only from these IPv4/IPv6 ranges (empty = anywhere)
+                         * @default []
+                         */
+                        staffIpAllow: string[];
+                        /**
+                         * @description Staff may never sign in from these ranges (wins over the allow list)
+                         * @default []
+                         */
+                        staffIpDeny: string[];
                     };
                 };
             };
@@ -1418,6 +1428,16 @@ export interface operations {
                      * @default 8
                      */
                     sessionLifetimeHours: number;
+                    /**
+                     * @description Staff may sign in only from these IPv4/IPv6 ranges (empty = anywhere)
+                     * @default []
+                     */
+                    staffIpAllow: string[];
+                    /**
+                     * @description Staff may never sign in from these ranges (wins over the allow list)
+                     * @default []
+                     */
+                    staffIpDeny: string[];
                 };
             };
         };
@@ -1476,6 +1496,16 @@ export interface operations {
                          * @default 8
                          */
                         sessionLifetimeHours: number;
+                        /**
+                         * @description Staff may sign in only from these IPv4/IPv6 ranges (empty = anywhere)
+                         * @default []
+                         */
+                        staffIpAllow: string[];
+                        /**
+                         * @description Staff may never sign in from these ranges (wins over the allow list)
+                         * @default []
+                         */
+                        staffIpDeny: string[];
                     };
                 };
             };

@@ -11,6 +11,11 @@ export const IdentityErrors = defineErrors({
     'zh-CN': '会话不存在或已结束',
     'en-US': 'No such live session',
   },
+  AUTH_IP_NOT_ALLOWED: {
+    status: 403,
+    'zh-CN': '当前网络地址不允许工作人员登录',
+    'en-US': 'Staff sign-in is not allowed from this network address',
+  },
   AUTH_ACCOUNT_LOCKED: {
     status: 423,
     'zh-CN': '登录失败次数过多，账号已临时锁定，请稍后再试',

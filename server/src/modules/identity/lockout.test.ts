@@ -103,7 +103,42 @@ describe('security policy', () => {
       lockoutMinutes: 15,
       sessionIdleMinutes: 30,
       sessionLifetimeHours: 8,
+      staffIpAllow: [],
+      staffIpDeny: [],
     });
+  });
+
+  it('keeps staff out of networks outside the allow list', async () => {
+    const headers = await signIn(app, 'secadmin', DEMO);
+    const policy = (await app.inject({ url: '/api/v1/identity/security-policy', headers })).json();
+    const bad = await app.inject({
+      method: 'PUT',
+      url: '/api/v1/identity/security-policy',
+      headers,
+      payload: { ...policy, staffIpAllow: ['10.0.0.0/33'] },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].field).toBe('body.staffIpAllow.0');
+    const put = await app.inject({
+      method: 'PUT',
+      url: '/api/v1/identity/security-policy',
+      headers,
+      payload: { ...policy, staffIpAllow: ['10.0.0.0/8'] },
+    });
+    expect(put.statusCode).toBe(200);
+    // app.inject comes from 127.0.0.1
+    const refused = await login('auditor', DEMO);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().code).toBe('AUTH_IP_NOT_ALLOWED');
+    const allowLoopback = await app.inject({
+      method: 'PUT',
+      url: '/api/v1/identity/security-policy',
+      headers,
+      payload: { ...policy, staffIpAllow: ['10.0.0.0/8', '127.0.0.0/8'] },
+    });
+    expect(allowLoopback.statusCode).toBe(200);
+    expect((await login('auditor', DEMO)).statusCode).toBe(200);
+    await app.inject({ method: 'PUT', url: '/api/v1/identity/security-policy', headers, payload: policy });
   });
 
   it('applies a changed lockout threshold to the next sign-ins, and audits the change', async () => {
@@ -122,6 +157,8 @@ describe('security policy', () => {
       .selectFrom('audit_ledger')
       .select('details')
       .where('action', '=', 'identity.updateSecurityPolicy')
+      .orderBy('seq', 'desc')
+      .limit(1)
       .executeTakeFirstOrThrow();
     expect(audit.details).toEqual({ changed: { lockoutThreshold: 2 } });
   });

@@ -2,6 +2,7 @@ import { type Static, Type } from 'typebox';
 import { Value } from 'typebox/value';
 import type { Db } from '../../platform/db/database.js';
 import { readSetting, writeSetting } from '../../platform/db/settings.js';
+import { CIDR_PATTERN } from './ip-rules.js';
 
 /** 安全策略 — the configurable security rules of 等保三级, with their defaults. */
 export const SecurityPolicy = Type.Object(
@@ -45,6 +46,16 @@ export const SecurityPolicy = Type.Object(
       maximum: 24,
       default: 8,
       description: 'Absolute lifetime',
+    }),
+    staffIpAllow: Type.Array(Type.String({ pattern: CIDR_PATTERN, maxLength: 49 }), {
+      maxItems: 200,
+      default: [],
+      description: 'Staff may sign in only from these IPv4/IPv6 ranges (empty = anywhere)',
+    }),
+    staffIpDeny: Type.Array(Type.String({ pattern: CIDR_PATTERN, maxLength: 49 }), {
+      maxItems: 200,
+      default: [],
+      description: 'Staff may never sign in from these ranges (wins over the allow list)',
     }),
   },
   { additionalProperties: false, description: 'Security policy' },

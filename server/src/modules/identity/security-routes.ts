@@ -2,11 +2,13 @@ import { Type } from 'typebox';
 import { appendAudit } from '../../platform/audit/ledger.js';
 import type { Db } from '../../platform/db/database.js';
 import { withTransaction } from '../../platform/db/transaction.js';
+import { canonicalJson } from '../../platform/encoding/canonical-json.js';
 import type { App } from '../../platform/http/app-type.js';
 import { requirePermission } from '../../platform/http/auth.js';
 import { DomainError } from '../../platform/http/errors.js';
 import { problemResponses } from '../../platform/http/openapi.js';
 import { Cursor, Limit, page } from '../../platform/http/paging.js';
+import { parseCidr } from './ip-rules.js';
 import { Permissions } from './permissions.js';
 import { readSecurityPolicy, SecurityPolicy, writeSecurityPolicy } from './security-policy.js';
 
@@ -64,11 +66,25 @@ export function securityRoutes(app: App, db: Db): void {
           [{ field: 'body.passwordMinLength', message: 'must not exceed passwordMaxLength' }],
         );
       }
+      const badRanges = [
+        ...next.staffIpAllow.map((range, i) => ({ range, field: `body.staffIpAllow.${i}` })),
+        ...next.staffIpDeny.map((range, i) => ({ range, field: `body.staffIpDeny.${i}` })),
+      ].filter(({ range }) => !parseCidr(range));
+      if (badRanges.length) {
+        throw new DomainError(
+          'VALIDATION_FAILED',
+          {},
+          'not an IPv4/IPv6 address or CIDR range',
+          badRanges.map(({ field }) => ({ field, message: 'not an IPv4/IPv6 address or CIDR range' })),
+        );
+      }
       return withTransaction(db, async (trx) => {
         const before = await readSecurityPolicy(trx);
         await writeSecurityPolicy(trx, next);
         const changed = Object.keys(next).filter(
-          (key) => next[key as keyof SecurityPolicy] !== before[key as keyof SecurityPolicy],
+          (key) =>
+            canonicalJson(next[key as keyof SecurityPolicy]) !==
+            canonicalJson(before[key as keyof SecurityPolicy]),
         );
         await appendAudit(trx, request.ctx, {
           action: 'identity.updateSecurityPolicy',

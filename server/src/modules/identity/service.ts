@@ -8,6 +8,7 @@ import { type Trx, withTransaction } from '../../platform/db/transaction.js';
 import type { Actor, RequestContext } from '../../platform/http/context.js';
 import { DomainError } from '../../platform/http/errors.js';
 import './errors.js';
+import { ipAllowed } from './ip-rules.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { builtinRoles } from './permissions.js';
 import * as repo from './repo.js';
@@ -51,6 +52,10 @@ export class IdentityService {
       // The failure that reaches the threshold is still answered as a wrong password; the next attempt is refused.
       await this.refuseLogin(ctx, attempt, reason, reason === 'wrongPassword', policy);
       throw new DomainError('AUTH_INVALID_CREDENTIALS');
+    }
+    if (user.kind === 'staff' && !ipAllowed(ctx.ip, policy.staffIpAllow, policy.staffIpDeny)) {
+      await this.refuseLogin(ctx, attempt, 'ipNotAllowed', false);
+      throw new DomainError('AUTH_IP_NOT_ALLOWED', {}, `sign-in from ${ctx.ip ?? 'an unknown address'}`);
     }
     const token = randomBytes(32).toString('base64url');
     const sessionId = uuidv7();
