@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { Selectable } from 'kysely';
 import type { Logger } from 'pino';
 import { appendAudit } from '../../platform/audit/ledger.js';
 import { sm3Hex } from '../../platform/crypto/sm3.js';
@@ -9,10 +10,19 @@ import type { Actor, RequestContext } from '../../platform/http/context.js';
 import { DomainError } from '../../platform/http/errors.js';
 import './errors.js';
 import { ipAllowed } from './ip-rules.js';
+import type { UsersTable } from './migrations.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { builtinRoles } from './permissions.js';
 import * as repo from './repo.js';
 import { readSecurityPolicy, type SecurityPolicy } from './security-policy.js';
+
+/** One sign-in attempt, as the login log records it. */
+export interface LoginAttempt {
+  username: string;
+  userId: string | null;
+  method: 'password' | 'otp';
+  userAgent: string | null;
+}
 
 export interface UserView {
   id: string;
@@ -35,28 +45,53 @@ export class IdentityService {
   async login(ctx: RequestContext, input: { username: string; password: string }, userAgent: string | null) {
     const policy = await readSecurityPolicy(this.db);
     const user = await repo.findUserByUsername(this.db, input.username);
-    const attempt = {
+    const attempt: LoginAttempt = {
       username: input.username,
       userId: user?.id ?? null,
-      method: 'password' as const,
+      method: 'password',
       userAgent,
     };
     // A locked account is refused before its password is looked at: even the right one (等保 lockout).
-    if (user && (await repo.isLocked(this.db, user.id))) {
+    if (user && (await repo.isLocked(this.db, user.id))) await this.admit(ctx, user, attempt, policy);
+    const passwordOk = await verifyPassword(user?.password_hash ?? null, input.password);
+    if (!user || !passwordOk) {
+      const reason = user ? 'wrongPassword' : 'unknownUser';
+      // The failure that reaches the threshold is still answered as a wrong password; the next attempt is refused.
+      await this.refuseLogin(ctx, attempt, reason, reason === 'wrongPassword', policy);
+      throw new DomainError('AUTH_INVALID_CREDENTIALS');
+    }
+    await this.admit(ctx, user, attempt, policy);
+    return this.startSession(ctx, user, attempt, policy);
+  }
+
+  /** The checks every sign-in method shares once the credential itself is accepted: lock, status, network. */
+  async admit(
+    ctx: RequestContext,
+    user: Selectable<UsersTable>,
+    attempt: LoginAttempt,
+    policy: SecurityPolicy,
+  ) {
+    if (await repo.isLocked(this.db, user.id)) {
       await this.refuseLogin(ctx, attempt, 'locked', false);
       throw new DomainError('AUTH_ACCOUNT_LOCKED', {}, `locked for up to ${policy.lockoutMinutes} minutes`);
     }
-    const passwordOk = await verifyPassword(user?.password_hash ?? null, input.password);
-    if (!user || !passwordOk || user.status !== 'active') {
-      const reason = !user ? 'unknownUser' : passwordOk ? 'disabled' : 'wrongPassword';
-      // The failure that reaches the threshold is still answered as a wrong password; the next attempt is refused.
-      await this.refuseLogin(ctx, attempt, reason, reason === 'wrongPassword', policy);
+    if (user.status !== 'active') {
+      await this.refuseLogin(ctx, attempt, 'disabled', false);
       throw new DomainError('AUTH_INVALID_CREDENTIALS');
     }
     if (user.kind === 'staff' && !ipAllowed(ctx.ip, policy.staffIpAllow, policy.staffIpDeny)) {
       await this.refuseLogin(ctx, attempt, 'ipNotAllowed', false);
       throw new DomainError('AUTH_IP_NOT_ALLOWED', {}, `sign-in from ${ctx.ip ?? 'an unknown address'}`);
     }
+  }
+
+  /** Opens a session for an admitted user: token, login log, audit. Shared by every sign-in method. */
+  async startSession(
+    ctx: RequestContext,
+    user: Selectable<UsersTable>,
+    attempt: LoginAttempt,
+    policy: SecurityPolicy,
+  ) {
     const token = randomBytes(32).toString('base64url');
     const sessionId = uuidv7();
     const { roles, permissions } = await repo.rolesAndPermissions(this.db, user.id);
@@ -71,7 +106,13 @@ export class IdentityService {
     const session = await withTransaction(this.db, async (trx) => {
       const created = await repo.insertSession(
         trx,
-        { id: sessionId, tokenHash: tokenHash(token), userId: user.id, ip: ctx.ip, userAgent },
+        {
+          id: sessionId,
+          tokenHash: tokenHash(token),
+          userId: user.id,
+          ip: ctx.ip,
+          userAgent: attempt.userAgent,
+        },
         policy.sessionIdleMinutes,
         policy.sessionLifetimeHours,
       );
@@ -83,7 +124,7 @@ export class IdentityService {
         {
           action: 'identity.login',
           target: { type: 'user', id: user.id },
-          details: { sessionId, method: 'password' },
+          details: { sessionId, method: attempt.method },
         },
       );
       return created;
@@ -95,9 +136,9 @@ export class IdentityService {
    * Records a refused sign-in (login log + audit ledger) and, for a wrong password, counts it towards the
    * lockout. Returns true when this failure locked the account.
    */
-  private async refuseLogin(
+  async refuseLogin(
     ctx: RequestContext,
-    attempt: { username: string; userId: string | null; method: 'password'; userAgent: string | null },
+    attempt: LoginAttempt,
     reason: string,
     countsTowardsLockout: boolean,
     policy?: SecurityPolicy,
