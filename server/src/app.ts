@@ -1,6 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
+import { OtpLogin } from './modules/identity/otp.js';
+import { personRoutes } from './modules/identity/persons/routes.js';
+import { createPersonServices, type PersonServices } from './modules/identity/persons/service.js';
+import { regionRoutes } from './modules/identity/regions/routes.js';
+import { RegionService } from './modules/identity/regions/service.js';
 import { identityRoutes } from './modules/identity/routes.js';
 import { securityRoutes } from './modules/identity/security-routes.js';
 import { IdentityService } from './modules/identity/service.js';
@@ -26,6 +31,9 @@ const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url)
 
 export interface Services {
   identity: IdentityService;
+  otp: OtpLogin;
+  persons: PersonServices;
+  regions: RegionService;
 }
 
 /** Builds the HTTP application: platform plugins first, then each module's routes. */
@@ -47,7 +55,15 @@ export async function buildApp(
     return503OnClosing: true,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  const services: Services = { identity: new IdentityService(platform.db, platform.log) };
+  const identity = new IdentityService(platform.db, platform.log);
+  const services: Services = {
+    identity,
+    otp: new OtpLogin(platform.db, platform.store, platform.notifier, identity, (text) =>
+      platform.keyring.blindIndex(text, 'text'),
+    ),
+    persons: createPersonServices(platform),
+    regions: new RegionService(platform.db),
+  };
 
   registerValidation(app);
   let isSpaPath: (url: string) => boolean = () => false;
@@ -83,7 +99,9 @@ export async function buildApp(
   auditRoutes(app, platform.db);
   keyRoutes(app, platform.db, platform.keyring);
   if (config.environment !== 'production') devOutboxRoutes(app, platform.db);
-  identityRoutes(app, services.identity);
+  identityRoutes(app, services.identity, services.otp);
+  regionRoutes(app, services.regions);
+  personRoutes(app, services.persons);
   securityRoutes(app, platform.db);
 
   isSpaPath = await registerWebUi(app, options.webDir ?? DEFAULT_WEB_DIR);

@@ -1,4 +1,6 @@
 import { identityMigrations } from './modules/identity/migrations.js';
+import { personMigrations } from './modules/identity/persons/migrations.js';
+import { regionMigrations } from './modules/identity/regions/migrations.js';
 import { auditMigrations } from './platform/audit/migrations.js';
 import { collectMigrations } from './platform/db/migrator.js';
 import { settingsMigrations } from './platform/db/settings.js';
@@ -18,4 +20,6 @@ export const allMigrations = collectMigrations([
   notifyMigrations,
   keyMigrations,
   identityMigrations,
+  regionMigrations,
+  personMigrations,
 ]);

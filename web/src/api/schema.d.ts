@@ -223,6 +223,194 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/identity/otp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 发送短信验证码 Send a sign-in code by SMS */
+        post: operations["identity.sendOtp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/identity/login/otp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 短信验证码登录 Sign in with an SMS code */
+        post: operations["identity.loginWithOtp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/identity/regions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 行政区划列表 Child regions of a region, or the provinces */
+        get: operations["identity.listRegions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/identity/regions/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 行政区划详情 A region with its ancestors */
+        get: operations["identity.getRegion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/identity/regions/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 导入行政区划 Import regions from the national division data */
+        post: operations["identity.importRegions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/identity/citizens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 个人用户注册 Citizen self-registration */
+        post: operations["identity.registerCitizen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/identity/enterprises": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 法人注册 Register an enterprise (by its legal representative) */
+        post: operations["identity.registerEnterprise"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/identity/enterprises/{id}/agents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 授权经办人 Authorise an agent (legal representative only) */
+        post: operations["identity.authoriseAgent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/identity/enterprises/{id}/agents/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 撤销经办人授权 Revoke an agent (legal representative only) */
+        delete: operations["identity.revokeAgent"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/identity/me/enterprises": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的企业 Enterprises I act for */
+        get: operations["identity.listMyEnterprises"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/identity/me/dependants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的家庭成员 My dependants */
+        get: operations["identity.listMyDependants"];
+        put?: never;
+        /** 添加家庭成员 Add a dependant */
+        post: operations["identity.addDependant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/identity/security-policy": {
         parameters: {
             query?: never;
@@ -1202,6 +1390,1618 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "identity.sendOtp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Mainland mobile number */
+                    phone: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description How long the code is valid */
+                        expiresInSeconds: number;
+                        /** @description How soon another code may be asked for */
+                        resendAfterSeconds: number;
+                    };
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "identity.loginWithOtp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Mainland mobile number */
+                    phone: string;
+                    /** @description The six-digit code */
+                    code: string;
+                };
+            };
+        };
+        responses: {
+            /** @description A new session */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Opaque session token; send as `Authorization: Bearer <token>` */
+                        token: string;
+                        /**
+                         * Format: date-time
+                         * @description Absolute end of the session
+                         */
+                        expiresAt: string;
+                        /** @description The signed-in user */
+                        user: {
+                            /** @description User id (UUIDv7) */
+                            id: string;
+                            /** @description Login name */
+                            username: string;
+                            /** @description Name shown in the UI */
+                            displayName: string;
+                            /** @description Role codes */
+                            roles: string[];
+                            /** @description Permission codes the user holds */
+                            permissions: string[];
+                        };
+                    };
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "identity.listRegions": {
+        parameters: {
+            query: {
+                /** @description List its children; the provinces when absent */
+                parentCode?: string;
+                /** @description Only names containing this text */
+                q?: string;
+                /** @description Page size */
+                limit: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description Division code: 6 digits (province 460000, city 460100, county 460105), 9 (town), 12 (village) */
+                            code: string;
+                            /** @description Name, e.g. 海口市 */
+                            name: string;
+                            /** @description 省 / 市 / 县 / 乡镇街道 / 村社区 */
+                            level: "province" | "city" | "county" | "town" | "village";
+                            /** @description Null for a province */
+                            parentCode: string | null;
+                            /** @description Whether lower regions are loaded under it */
+                            hasChildren: boolean;
+                        }[];
+                        /** @description Pass as `cursor` for the next page */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "identity.getRegion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Division code: 6 digits (province 460000, city 460100, county 460105), 9 (town), 12 (village) */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A region with its ancestors */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Division code: 6 digits (province 460000, city 460100, county 460105), 9 (town), 12 (village) */
+                        code: string;
+                        name: string;
+                        /** @description 省 / 市 / 县 / 乡镇街道 / 村社区 */
+                        level: "province" | "city" | "county" | "town" | "village";
+                        parentCode: string | null;
+                        /** @description Codes from the province down, joined by `.` */
+                        path: string;
+                        /** @description Higher regions, the province first */
+                        ancestors: {
+                            code: string;
+                            name: string;
+                            /** @description 省 / 市 / 县 / 乡镇街道 / 村社区 */
+                            level: "province" | "city" | "county" | "town" | "village";
+                        }[];
+                        /** @description Regions directly below it */
+                        childCount: number;
+                    };
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "identity.importRegions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Import from the national division data */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 2-digit province codes (46 = 海南省); empty imports every province */
+                    provinceCodes: string[];
+                    /** @description Lowest level to import: county (区县) or town (乡镇街道) */
+                    depth: "county" | "town";
+                };
+            };
+        };
+        responses: {
+            /** @description What the import changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description New regions */
+                        inserted: number;
+                        /** @description Regions whose name or place changed */
+                        updated: number;
+                        /** @description Regions now loaded */
+                        total: number;
+                    };
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "identity.registerCitizen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Citizen self-registration; the phone becomes the username */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Name as on the ID card */
+                    name: string;
+                    /** @description 18-digit citizen ID number (GB 11643); a lowercase x is accepted */
+                    idNumber: string;
+                    /** @description Mainland mobile number, e.g. 13800000001 */
+                    phone: string;
+                    /** @description Password (default policy: 8–32 characters, 3 of lower, upper, digit, other) */
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description A citizen account (personal fields masked) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description User id (UUIDv7) */
+                        id: string;
+                        /** @description Login name: the mobile number */
+                        username: string;
+                        /** @description Name, masked */
+                        name: string;
+                        /** @description ID number, masked */
+                        idNumber: string;
+                        /** @description Mobile number, masked */
+                        phone: string;
+                        /** @description Identity assurance: registered < realName (ID verified) < realPerson (face verified) */
+                        assurance: "registered" | "realName" | "realPerson";
+                    };
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "identity.registerEnterprise": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Registers an enterprise whose legal representative is the caller */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Registered enterprise name */
+                    name: string;
+                    /** @description Unified social credit code (GB 32100) */
+                    uscc: string;
+                    /** @description 18-digit citizen ID number (GB 11643); a lowercase x is accepted */
+                    legalRepresentativeIdNumber: string;
+                };
+            };
+        };
+        responses: {
+            /** @description An enterprise account */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Enterprise id (UUIDv7) */
+                        id: string;
+                        name: string;
+                        /** @description Unified social credit code (public, shown in full) */
+                        uscc: string;
+                        legalRepresentative: {
+                            /** @description Name, masked */
+                            name: string;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "identity.authoriseAgent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The mobile number of an existing citizen account */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Mainland mobile number, e.g. 13800000001 */
+                    phone: string;
+                };
+            };
+        };
+        responses: {
+            /** @description An agent (经办人) acting for the enterprise */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        enterpriseId: string;
+                        userId: string;
+                        /** @enum {string} */
+                        role: "agent";
+                        /** @description Name, masked */
+                        name: string;
+                        /** @description Mobile number, masked */
+                        phone: string;
+                        /** Format: date-time */
+                        authorisedAt: string;
+                    };
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Unprocessable */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "identity.revokeAgent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "identity.listMyEnterprises": {
+        parameters: {
+            query: {
+                /** @description Page size */
+                limit: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            name: string;
+                            uscc: string;
+                            role: "legalRepresentative" | "agent";
+                            /** Format: date-time */
+                            authorisedAt: string;
+                        }[];
+                        /** @description Pass as `cursor` for the next page */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "identity.listMyDependants": {
+        parameters: {
+            query: {
+                /** @description Page size */
+                limit: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            /** @description Name, masked */
+                            name: string;
+                            /** @description ID number, masked */
+                            idNumber: string;
+                            /** @description How the dependant is related to the guardian */
+                            relation: "child" | "parent" | "spouse" | "other";
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        /** @description Pass as `cursor` for the next page */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "identity.addDependant": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A family member the signed-in citizen acts for */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Name as on the ID card */
+                    name: string;
+                    /** @description 18-digit citizen ID number (GB 11643); a lowercase x is accepted */
+                    idNumber: string;
+                    /** @description How the dependant is related to the guardian */
+                    relation: "child" | "parent" | "spouse" | "other";
+                };
+            };
+        };
+        responses: {
+            /** @description A dependant (personal fields masked) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @description Name, masked */
+                        name: string;
+                        /** @description ID number, masked */
+                        idNumber: string;
+                        /** @description How the dependant is related to the guardian */
+                        relation: "child" | "parent" | "spouse" | "other";
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

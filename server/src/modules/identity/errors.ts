@@ -16,6 +16,21 @@ export const IdentityErrors = defineErrors({
     'zh-CN': '当前网络地址不允许工作人员登录',
     'en-US': 'Staff sign-in is not allowed from this network address',
   },
+  OTP_INVALID: {
+    status: 401,
+    'zh-CN': '验证码错误或已失效',
+    'en-US': 'The code is wrong, expired or already used',
+  },
+  OTP_RESEND_TOO_SOON: {
+    status: 429,
+    'zh-CN': '验证码发送过于频繁，请稍后再试',
+    'en-US': 'A code was sent moments ago; wait before asking again',
+  },
+  OTP_TOO_MANY: {
+    status: 429,
+    'zh-CN': '验证码发送次数已达上限，请一小时后再试',
+    'en-US': 'Too many codes for this phone; try again within the hour',
+  },
   AUTH_ACCOUNT_LOCKED: {
     status: 423,
     'zh-CN': '登录失败次数过多，账号已临时锁定，请稍后再试',

@@ -4,6 +4,7 @@ import type { DataScope } from '../../platform/http/context.js';
 export const Permissions = {
   systemView: 'system:view',
   systemOutbox: 'system:outbox',
+  systemRegions: 'system:regions',
   securityView: 'security:view',
   securityManage: 'security:manage',
   auditRead: 'audit:read',
@@ -30,6 +31,7 @@ export const builtinRoles: readonly BuiltinRole[] = [
     grants: [
       { permission: Permissions.systemView, scope: 'all' },
       { permission: Permissions.systemOutbox, scope: 'all' },
+      { permission: Permissions.systemRegions, scope: 'all' },
     ],
   },
   {

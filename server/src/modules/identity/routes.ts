@@ -2,10 +2,19 @@ import { Type } from 'typebox';
 import type { App } from '../../platform/http/app-type.js';
 import { requireAuth } from '../../platform/http/auth.js';
 import { problemResponses } from '../../platform/http/openapi.js';
-import { LoginReply, LoginRequest, SessionView, UserView } from './schema.js';
+import type { OtpLogin } from './otp.js';
+import {
+  LoginReply,
+  LoginRequest,
+  OtpLoginRequest,
+  OtpSendReply,
+  OtpSendRequest,
+  SessionView,
+  UserView,
+} from './schema.js';
 import { type IdentityService, toUserView } from './service.js';
 
-export function identityRoutes(app: App, identity: IdentityService): void {
+export function identityRoutes(app: App, identity: IdentityService, otp: OtpLogin): void {
   app.post(
     '/api/v1/identity/login',
     {
@@ -90,5 +99,33 @@ export function identityRoutes(app: App, identity: IdentityService): void {
       await identity.revokeSession(request.ctx, request.params.sessionId);
       return reply.code(204).send(null);
     },
+  );
+
+  app.post(
+    '/api/v1/identity/otp',
+    {
+      schema: {
+        operationId: 'identity.sendOtp',
+        tags: ['identity'],
+        summary: '发送短信验证码 Send a sign-in code by SMS',
+        body: OtpSendRequest,
+        response: { 202: OtpSendReply, ...problemResponses(400, 429) },
+      },
+    },
+    async (request, reply) => reply.code(202).send(await otp.send(request.ctx, request.body.phone)),
+  );
+
+  app.post(
+    '/api/v1/identity/login/otp',
+    {
+      schema: {
+        operationId: 'identity.loginWithOtp',
+        tags: ['identity'],
+        summary: '短信验证码登录 Sign in with an SMS code',
+        body: OtpLoginRequest,
+        response: { 200: LoginReply, ...problemResponses(400, 401, 403, 423) },
+      },
+    },
+    (request) => otp.login(request.ctx, request.body, request.headers['user-agent']?.slice(0, 256) ?? null),
   );
 }

@@ -45,3 +45,17 @@ export const SessionView = Type.Object(
   },
   { description: 'A live session of the signed-in user' },
 );
+
+const Phone = Type.String({ pattern: '^1[3-9]\\d{9}$', description: 'Mainland mobile number' });
+
+export const OtpSendRequest = Type.Object({ phone: Phone }, { additionalProperties: false });
+
+export const OtpSendReply = Type.Object({
+  expiresInSeconds: Type.Integer({ description: 'How long the code is valid' }),
+  resendAfterSeconds: Type.Integer({ description: 'How soon another code may be asked for' }),
+});
+
+export const OtpLoginRequest = Type.Object(
+  { phone: Phone, code: Type.String({ pattern: '^\\d{6}$', description: 'The six-digit code' }) },
+  { additionalProperties: false },
+);

@@ -265,16 +265,17 @@ export class IdentityService {
         kind: 'staff',
       })
       .execute();
-    const roles = await trx
-      .selectFrom('roles')
-      .select('id')
-      .where('code', 'in', [...account.roleCodes])
-      .execute();
-    if (roles.length)
+    if (account.roleCodes.length > 0) {
+      const roles = await trx
+        .selectFrom('roles')
+        .select('id')
+        .where('code', 'in', [...account.roleCodes])
+        .execute();
       await trx
         .insertInto('user_roles')
         .values(roles.map((r) => ({ user_id: id, role_id: r.id })))
         .execute();
+    }
     await appendAudit(trx, ctx, {
       action: 'identity.createUser',
       target: { type: 'user', id },

@@ -1,8 +1,8 @@
 import { type Kysely, sql } from 'kysely';
+import type { Db } from './database.js';
 import type { MigrationSet } from './migrator.js';
 import type { JsonColumn } from './tables.js';
 import { toJson } from './tables.js';
-import type { Db } from './database.js';
 
 export const settingsMigrations: MigrationSet = {
   '20261123_000_platform_settings': {
