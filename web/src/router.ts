@@ -26,6 +26,18 @@ const portalRoutes: RouteRecordRaw = {
   children: [
     { path: '', name: 'portal-home', component: () => import('./areas/portal/PortalHome.vue') },
     {
+      path: 'login',
+      name: 'portal-login',
+      component: () => import('./areas/portal/PortalLogin.vue'),
+      meta: { titleKey: 'portal.signIn.title' },
+    },
+    {
+      path: 'register',
+      name: 'portal-register',
+      component: () => import('./areas/portal/PortalRegister.vue'),
+      meta: { titleKey: 'portal.signUp.title' },
+    },
+    {
       path: 'soon/:feature',
       name: 'portal-soon',
       component: () => import('./areas/portal/PortalComingSoon.vue'),
@@ -93,7 +105,15 @@ export const router = createRouter({
 
 router.beforeEach(async (to) => {
   const auth = useAuthStore();
-  if (to.name === 'admin-login' && auth.isAuthenticated) return { name: 'admin-dashboard' };
+  if (to.name === 'admin-login') {
+    // A signed-in citizen stays on the staff login page, which tells them this area is not theirs.
+    if (!auth.isAuthenticated) return true;
+    const staff = await auth.ensureUser().then(
+      () => auth.isStaff,
+      () => false,
+    );
+    return staff ? { name: 'admin-dashboard' } : true;
+  }
   if (!to.matched.some((record) => record.meta.requiresAuth)) return true;
   const toLogin = { name: 'admin-login', query: { redirect: to.fullPath } };
   if (!auth.isAuthenticated) return toLogin;
@@ -102,6 +122,7 @@ router.beforeEach(async (to) => {
   } catch {
     return toLogin;
   }
+  if (!auth.isStaff) return toLogin;
   return auth.can(to.meta.permission ?? null) ? true : { name: 'admin-forbidden' };
 });
 

@@ -130,4 +130,21 @@ export const api = {
   get: <T>(path: string, options?: Omit<RequestOptions, 'body'>) => request<T>('GET', path, options),
   post: <T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'body'>) =>
     request<T>('POST', path, { ...options, body }),
+  put: <T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'body'>) =>
+    request<T>('PUT', path, { ...options, body }),
+  delete: <T>(path: string, options?: Omit<RequestOptions, 'body'>) => request<T>('DELETE', path, options),
 };
+
+/**
+ * Field-level validation errors of a failed call, keyed by field without the `body.`/`query.` prefix
+ * (`body.staffIpAllow.0` → `staffIpAllow.0`). Empty for anything that is not an ApiError.
+ */
+export function fieldErrorsOf(error: unknown): Record<string, string> {
+  if (!(error instanceof ApiError)) return {};
+  const result: Record<string, string> = {};
+  for (const { field, message } of error.problem.errors ?? []) {
+    const key = field.replace(/^(body|query|params)\./, '');
+    result[key] = result[key] ? `${result[key]}; ${message}` : message;
+  }
+  return result;
+}

@@ -2,7 +2,7 @@ import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { tokenStore } from '../api/client';
 import { identityApi } from '../api/resources';
-import type { CurrentUser } from '../api/types';
+import type { CurrentUser, LoginResult } from '../api/types';
 
 export const useAuthStore = defineStore('auth', () => {
   const token = ref<string | null>(tokenStore.get());
@@ -10,17 +10,30 @@ export const useAuthStore = defineStore('auth', () => {
 
   const isAuthenticated = computed(() => token.value !== null);
   const permissions = computed(() => new Set(user.value?.permissions ?? []));
+  /**
+   * Staff accounts hold at least one role; citizens (who sign in on the portal) hold none, so the
+   * admin area turns them away instead of showing an empty workbench.
+   */
+  const isStaff = computed(() => (user.value?.roles.length ?? 0) > 0 || permissions.value.size > 0);
 
   /** `null` means "any logged-in user". */
   function can(permission: string | null): boolean {
     return permission === null || permissions.value.has(permission);
   }
 
-  async function login(username: string, password: string): Promise<void> {
-    const result = await identityApi.login(username, password);
+  /** One token per browser tab (sessionStorage): signing in replaces whoever was signed in here. */
+  function accept(result: LoginResult): void {
     tokenStore.set(result.token);
     token.value = result.token;
     user.value = result.user;
+  }
+
+  async function login(username: string, password: string): Promise<void> {
+    accept(await identityApi.login(username, password));
+  }
+
+  async function loginWithOtp(phone: string, code: string): Promise<void> {
+    accept(await identityApi.loginWithOtp(phone, code));
   }
 
   /** Loads the current user once per page load; throws (and clears the session) when the token is stale. */
@@ -51,5 +64,17 @@ export const useAuthStore = defineStore('auth', () => {
     user.value = null;
   }
 
-  return { token, user, isAuthenticated, permissions, can, login, ensureUser, logout, clear };
+  return {
+    token,
+    user,
+    isAuthenticated,
+    permissions,
+    isStaff,
+    can,
+    login,
+    loginWithOtp,
+    ensureUser,
+    logout,
+    clear,
+  };
 });

@@ -11,7 +11,7 @@ export interface AdminMenuEntry {
   /** Path below /admin. */
   path: string;
   titleKey: string;
-  icon: 'dashboard' | 'audit' | 'outbox';
+  icon: 'dashboard' | 'audit' | 'outbox' | 'security' | 'loginEvents' | 'regions' | 'account';
   permission: string | null;
   component: () => Promise<Component>;
 }
@@ -40,6 +40,38 @@ export const adminMenu: readonly AdminMenuEntry[] = [
     icon: 'outbox',
     permission: 'system:outbox',
     component: () => import('./pages/DevOutboxPage.vue'),
+  },
+  {
+    name: 'admin-security-policy',
+    path: 'security/policy',
+    titleKey: 'admin.menu.securityPolicy',
+    icon: 'security',
+    permission: 'security:view',
+    component: () => import('./pages/SecurityPolicyPage.vue'),
+  },
+  {
+    name: 'admin-login-events',
+    path: 'security/login-events',
+    titleKey: 'admin.menu.loginEvents',
+    icon: 'loginEvents',
+    permission: 'security:view',
+    component: () => import('./pages/LoginEventsPage.vue'),
+  },
+  {
+    name: 'admin-regions',
+    path: 'regions',
+    titleKey: 'admin.menu.regions',
+    icon: 'regions',
+    permission: null,
+    component: () => import('./pages/RegionsPage.vue'),
+  },
+  {
+    name: 'admin-account',
+    path: 'account',
+    titleKey: 'admin.menu.account',
+    icon: 'account',
+    permission: null,
+    component: () => import('./pages/MyAccountPage.vue'),
   },
 ];
 
