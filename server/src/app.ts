@@ -1,6 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
+import { organisationRoutes } from './modules/identity/organisations/routes.js';
+import {
+  createOrganisationServices,
+  type OrganisationServices,
+} from './modules/identity/organisations/service.js';
 import { OtpLogin } from './modules/identity/otp.js';
 import { personRoutes } from './modules/identity/persons/routes.js';
 import { createPersonServices, type PersonServices } from './modules/identity/persons/service.js';
@@ -31,6 +36,7 @@ const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url)
 
 export interface Services {
   identity: IdentityService;
+  organisations: OrganisationServices;
   otp: OtpLogin;
   persons: PersonServices;
   regions: RegionService;
@@ -58,6 +64,7 @@ export async function buildApp(
   const identity = new IdentityService(platform.db, platform.log);
   const services: Services = {
     identity,
+    organisations: createOrganisationServices(platform),
     otp: new OtpLogin(platform.db, platform.store, platform.notifier, identity, (text) =>
       platform.keyring.blindIndex(text, 'text'),
     ),
@@ -102,6 +109,7 @@ export async function buildApp(
   identityRoutes(app, services.identity, services.otp);
   regionRoutes(app, services.regions);
   personRoutes(app, services.persons);
+  organisationRoutes(app, services.organisations);
   securityRoutes(app, platform.db);
 
   isSpaPath = await registerWebUi(app, options.webDir ?? DEFAULT_WEB_DIR);

@@ -1,4 +1,5 @@
 import { identityMigrations } from './modules/identity/migrations.js';
+import { organisationMigrations } from './modules/identity/organisations/migrations.js';
 import { personMigrations } from './modules/identity/persons/migrations.js';
 import { regionMigrations } from './modules/identity/regions/migrations.js';
 import { auditMigrations } from './platform/audit/migrations.js';
@@ -22,4 +23,5 @@ export const allMigrations = collectMigrations([
   identityMigrations,
   regionMigrations,
   personMigrations,
+  organisationMigrations,
 ]);

@@ -1,6 +1,9 @@
 import type { Services } from '../app.js';
+import { Permissions } from '../modules/identity/permissions.js';
+import { appendAudit } from '../platform/audit/ledger.js';
+import { uuidv7 } from '../platform/db/ids.js';
 import type { Trx } from '../platform/db/transaction.js';
-import type { RequestContext } from '../platform/http/context.js';
+import type { DataScope, RequestContext } from '../platform/http/context.js';
 
 /** Password of every demo account (never used when TONGBAN_DEMO=0). */
 export const DEMO_PASSWORD = 'Tongban@2026';
@@ -27,6 +30,119 @@ export async function loadDemoData(trx: Trx, ctx: RequestContext, services: Serv
   }
   await loadDemoPersons(trx, ctx, services);
   await services.regions.importWithin(trx, ctx, { provinceCodes: ['46'], depth: 'town' });
+  await loadDemoOrganisations(trx, ctx, services);
+}
+
+/** Demo departments (by internal code; the parent first), in the Hainan regions loaded above. */
+export const demoDepartments = [
+  { code: 'HN-ZWFWGLJ', name: '海南省政务服务管理局', regionCode: '460000', parent: null },
+  { code: 'HK-ZWFWZX', name: '海口市政务服务中心', regionCode: '460100', parent: 'HN-ZWFWGLJ' },
+  { code: 'XY-ZWFWZX', name: '秀英区政务服务中心', regionCode: '460105', parent: 'HK-ZWFWZX' },
+] as const;
+
+/** Demo roles (not built in): a window clerk sees their department's staff, a head their whole subtree. */
+export const demoRoles: readonly { code: string; name: string; grants: [string, DataScope][] }[] = [
+  { code: 'window_clerk', name: '窗口受理员', grants: [[Permissions.staffRead, 'department']] },
+  {
+    code: 'dept_head',
+    name: '部门负责人',
+    grants: [
+      [Permissions.departmentRead, 'departmentTree'],
+      [Permissions.staffRead, 'departmentTree'],
+    ],
+  },
+];
+
+/** Demo staff of 海口市政务服务中心 (listed in the README). */
+export const demoStaff = [
+  { username: 'clerk', name: '王窗口', post: '窗口受理员', role: 'window_clerk' },
+  { username: 'head', name: '赵主任', post: '部门负责人', role: 'dept_head' },
+] as const;
+
+/** Departments, the 海口 hall with windows 01–03, posts, demo roles and staff; skips what exists. */
+async function loadDemoOrganisations(trx: Trx, ctx: RequestContext, { organisations }: Services) {
+  const audit = (action: string, type: string, id: string, details: Record<string, unknown>) =>
+    appendAudit(trx, ctx, { action, target: { type, id }, details });
+  const ids = new Map<string, { id: string; path: string }>();
+  for (const d of demoDepartments) {
+    const found = await trx
+      .selectFrom('departments')
+      .select(['id', 'path'])
+      .where('code', '=', d.code)
+      .executeTakeFirst();
+    if (found) ids.set(d.code, found);
+    if (found) continue;
+    const id = uuidv7();
+    const parent = d.parent ? ids.get(d.parent)! : null;
+    const path = parent ? `${parent.path}.${id}` : id;
+    const values = {
+      id,
+      name: d.name,
+      code: d.code,
+      region_code: d.regionCode,
+      parent_id: parent?.id ?? null,
+      path,
+    };
+    await trx.insertInto('departments').values(values).execute();
+    await audit('identity.createDepartment', 'department', id, {
+      name: d.name,
+      regionCode: d.regionCode,
+      code: d.code,
+    });
+    ids.set(d.code, { id, path });
+  }
+  const haikou = ids.get('HK-ZWFWZX')!.id;
+  if (!(await trx.selectFrom('halls').select('id').where('department_id', '=', haikou).executeTakeFirst())) {
+    const hallId = uuidv7();
+    const hall = {
+      id: hallId,
+      name: '海口市民游客中心',
+      department_id: haikou,
+      address: '海口市龙华区滨海大道 2 号',
+      opening_hours: '工作日 9:00–17:00',
+    };
+    await trx.insertInto('halls').values(hall).execute();
+    await audit('identity.createHall', 'hall', hallId, { departmentId: haikou, name: hall.name });
+    for (const number of ['01', '02', '03']) {
+      const id = uuidv7();
+      await trx
+        .insertInto('hall_windows')
+        .values({ id, hall_id: hallId, number, name: `综合受理${number}号窗口` })
+        .execute();
+      await audit('identity.createWindow', 'window', id, { hallId, number });
+    }
+  }
+  const posts = new Map<string, string>();
+  for (const { post: name } of demoStaff) {
+    const found = await trx
+      .selectFrom('posts')
+      .select('id')
+      .where('department_id', '=', haikou)
+      .where('name', '=', name)
+      .executeTakeFirst();
+    const id = found?.id ?? uuidv7();
+    if (!found) await trx.insertInto('posts').values({ id, department_id: haikou, name }).execute();
+    if (!found) await audit('identity.createPost', 'post', id, { departmentId: haikou, name });
+    posts.set(name, id);
+  }
+  for (const role of demoRoles) {
+    if (await trx.selectFrom('roles').select('id').where('code', '=', role.code).executeTakeFirst()) continue;
+    const id = uuidv7();
+    await trx.insertInto('roles').values({ id, code: role.code, name: role.name }).execute();
+    const grants = role.grants.map(([permission, scope]) => ({ role_id: id, permission, data_scope: scope }));
+    await trx.insertInto('role_permissions').values(grants).execute();
+    await audit('identity.createRole', 'role', id, { code: role.code, grants: role.grants });
+  }
+  for (const s of demoStaff) {
+    await organisations.staff.createStaffIfMissing(trx, ctx, {
+      username: s.username,
+      name: s.name,
+      password: DEMO_PASSWORD,
+      departmentId: haikou,
+      postId: posts.get(s.post)!,
+      roleCodes: [s.role],
+    });
+  }
 }
 
 /** 张三 (real-name) is the legal representative of the demo enterprise; 李四 is its agent (经办人). */

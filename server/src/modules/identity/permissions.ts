@@ -9,6 +9,11 @@ export const Permissions = {
   securityManage: 'security:manage',
   auditRead: 'audit:read',
   auditVerify: 'audit:verify',
+  departmentRead: 'identity:department:read',
+  departmentManage: 'identity:department:manage',
+  hallManage: 'identity:hall:manage',
+  staffRead: 'identity:staff:read',
+  staffManage: 'identity:staff:manage',
 } as const;
 
 export interface BuiltinRole {
@@ -32,6 +37,11 @@ export const builtinRoles: readonly BuiltinRole[] = [
       { permission: Permissions.systemView, scope: 'all' },
       { permission: Permissions.systemOutbox, scope: 'all' },
       { permission: Permissions.systemRegions, scope: 'all' },
+      { permission: Permissions.departmentRead, scope: 'all' },
+      { permission: Permissions.departmentManage, scope: 'all' },
+      { permission: Permissions.hallManage, scope: 'all' },
+      { permission: Permissions.staffRead, scope: 'all' },
+      { permission: Permissions.staffManage, scope: 'all' },
     ],
   },
   {
