@@ -5,8 +5,8 @@ import { type Spread, spread } from './stats.js';
 export const HTTP_SETTINGS = {
   connections: 50,
   pipelining: 1,
-  durationSeconds: 5,
-  warmupSeconds: 2,
+  durationSeconds: 4,
+  warmupSeconds: 1,
   rounds: 3,
 } as const;
 
@@ -16,6 +16,11 @@ export interface HttpTarget {
   label: string;
   server: ChildServer;
   path: string;
+  /** Defaults: GET, no body, HTTP_SETTINGS.connections. */
+  method?: 'GET' | 'POST';
+  body?: string;
+  headers?: Record<string, string>;
+  connections?: number;
 }
 
 export interface HttpFigures {
@@ -29,17 +34,20 @@ export interface HttpFigures {
   errors: number;
 }
 
-interface Sample {
+export interface Sample {
   requestsPerSecond: number;
   p99Ms: number;
   non2xx: number;
   errors: number;
 }
 
-async function load(url: string, seconds: number): Promise<Sample> {
+export async function load(target: HttpTarget, seconds: number): Promise<Sample> {
   const result = await autocannon({
-    url,
-    connections: HTTP_SETTINGS.connections,
+    url: `${target.server.baseUrl}${target.path}`,
+    method: target.method ?? 'GET',
+    ...(target.body === undefined ? {} : { body: target.body }),
+    ...(target.headers ? { headers: target.headers } : {}),
+    connections: target.connections ?? HTTP_SETTINGS.connections,
     pipelining: HTTP_SETTINGS.pipelining,
     duration: seconds,
   });
@@ -64,9 +72,8 @@ export async function measureHttp(
   for (let round = 0; round < HTTP_SETTINGS.rounds; round++) {
     const order = round % 2 === 0 ? targets : [...targets].reverse();
     for (const target of order) {
-      const url = `${target.server.baseUrl}${target.path}`;
-      await load(url, HTTP_SETTINGS.warmupSeconds);
-      const sample = await load(url, HTTP_SETTINGS.durationSeconds);
+      await load(target, HTTP_SETTINGS.warmupSeconds);
+      const sample = await load(target, HTTP_SETTINGS.durationSeconds);
       samples.get(target.key)!.push(sample);
       onProgress(
         `  round ${round + 1}/${HTTP_SETTINGS.rounds}  ${target.label.padEnd(34)} ${sample.requestsPerSecond

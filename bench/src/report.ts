@@ -20,7 +20,7 @@ export interface Machine {
 }
 
 export interface Row {
-  section: 'HTTP' | 'Crypto';
+  section: 'HTTP' | 'Identity' | 'Crypto';
   metric: string;
   unit: string;
   /** Which direction is better for this metric; the ratio is always ours ÷ limit. */
@@ -67,7 +67,10 @@ export function machineFacts(database = 'unknown'): Machine {
     date: new Date().toISOString(),
     database,
     versions: Object.fromEntries(
-      ['fastify', 'autocannon', 'sm-crypto-v2'].map((name) => [name, packageVersion(name)]),
+      ['fastify', 'autocannon', 'sm-crypto-v2', '@node-rs/argon2'].map((name) => [
+        name,
+        packageVersion(name),
+      ]),
     ),
   };
 }

@@ -6,6 +6,13 @@ import { performance } from 'node:perf_hooks';
 import { CRYPTO_SETTINGS, type CryptoFigure, measureCrypto } from './crypto.js';
 import { HTTP_SETTINGS, type HttpFigures, type HttpTarget, measureHttp } from './http.js';
 import {
+  ARGON2_PARAMETERS,
+  IDENTITY_SETTINGS,
+  type LoginFigures,
+  loginOnce,
+  measureLogins,
+} from './identity.js';
+import {
   machineFacts,
   type Row,
   renderMachine,
@@ -14,7 +21,8 @@ import {
   row,
   writeJson,
 } from './report.js';
-import { type ChildServer, ROOT, startBareFastify, startTongban } from './servers.js';
+import { ADMIN_PASSWORD, type ChildServer, ROOT, startBareFastify, startTongban } from './servers.js';
+import { type Spread, spread } from './stats.js';
 
 const RESULTS_FILE = path.join(ROOT, 'bench/results/latest.json');
 const started = performance.now();
@@ -44,8 +52,13 @@ async function getJson(url: string): Promise<{ status: number; body: unknown }> 
 
 interface HttpOutcome {
   figures: HttpFigures[];
+  logins: LoginFigures;
   database: string;
 }
+
+/** Reference figures (not limits): Keycloak's published sizing guide, per vCPU. */
+const KEYCLOAK_PASSWORD_LOGINS_PER_VCPU = 15;
+const KEYCLOAK_TOKEN_REFRESHES_PER_VCPU = 120;
 
 async function runHttp(): Promise<HttpOutcome> {
   log('starting bare Fastify and Tongban (server/dist/main.js, fresh DATA_DIR) …');
@@ -64,21 +77,87 @@ async function runHttp(): Promise<HttpOutcome> {
     );
   }
   const database = String((info.body as { database?: unknown }).database ?? 'unknown');
-  log(`both up (Tongban on ${server.baseUrl}, database ${database}); ${describeHttp()}`);
-
+  const token = await loginOnce(server, ADMIN_PASSWORD);
   const targets: HttpTarget[] = [
     { key: 'bare', label: 'bare Fastify GET /', server: bareServer, path: '/' },
     { key: 'healthz', label: 'Tongban GET /healthz', server, path: '/healthz' },
     { key: 'info', label: 'Tongban GET /api/v1/system/info', server, path: '/api/v1/system/info' },
     { key: 'readyz', label: 'Tongban GET /readyz', server, path: '/readyz' },
+    {
+      key: 'me',
+      label: 'Tongban GET /api/v1/identity/me (Bearer)',
+      server,
+      path: '/api/v1/identity/me',
+      headers: { authorization: `Bearer ${token}` },
+    },
   ];
+  log(`both up (Tongban on ${server.baseUrl}, database ${database}); ${describeHttp(targets.length)}`);
+
   const figures = await measureHttp(targets, log);
-  return { figures, database };
+  const i = IDENTITY_SETTINGS;
+  log(
+    `password logins (${i.concurrency} connections) alternating with raw argon2id verify × ${i.concurrency} in this process, ${i.rounds} rounds × (${i.warmupSeconds} s warm-up + ${i.durationSeconds} s) each …`,
+  );
+  const logins = await measureLogins(server, ADMIN_PASSWORD, log);
+  return { figures, logins, database };
 }
 
-function describeHttp(): string {
+function describeHttp(targets: number): string {
   const s = HTTP_SETTINGS;
-  return `${s.rounds} rounds × 4 targets × (${s.warmupSeconds} s warm-up + ${s.durationSeconds} s), ${s.connections} connections, pipelining ${s.pipelining}`;
+  return `${s.rounds} rounds × ${targets} targets × (${s.warmupSeconds} s warm-up + ${s.durationSeconds} s), ${s.connections} connections, pipelining ${s.pipelining}`;
+}
+
+function perCore(figure: Spread, cores: number): Spread {
+  return spread(figure.rounds.map((value) => value / cores));
+}
+
+function constant(value: number, rounds: number): Spread {
+  return spread(Array.from({ length: rounds }, () => value));
+}
+
+/**
+ * Password logins beside the argon2id limit, and per-vCPU figures beside Keycloak's published sizing.
+ * Cores used: password logins keep both vCPUs busy (argon2 on libuv's 4 threads), so they are divided
+ * by the machine's parallelism; token-authenticated requests run on the server's one event-loop thread
+ * (PGlite is in that thread too) while autocannon holds the other vCPU, so they are divided by 1.
+ */
+function identityRows(outcome: HttpOutcome): Row[] {
+  const { logins } = outcome;
+  const me = outcome.figures.find((f) => f.target.key === 'me')!;
+  const loginCores = Math.min(IDENTITY_SETTINGS.concurrency, machine.availableParallelism);
+  const meCores = 1;
+  const p = ARGON2_PARAMETERS;
+  const problems = logins.non2xx + logins.errors;
+  return [
+    row({
+      section: 'Identity',
+      metric: 'POST /api/v1/identity/login (password) throughput',
+      unit: 'logins/s',
+      better: 'higher',
+      ours: logins.logins,
+      limit: logins.argon2,
+      limitIs: `raw argon2id verify/s, @node-rs/argon2 (m=${p.memoryCost} KiB, t=${p.timeCost}, p=${p.parallelism}), ${IDENTITY_SETTINGS.concurrency} concurrent, bench process`,
+      ...(problems ? { note: `${logins.non2xx} non-2xx responses, ${logins.errors} connection errors` } : {}),
+    }),
+    row({
+      section: 'Identity',
+      metric: `Password logins per vCPU (÷${loginCores})`,
+      unit: 'logins/s',
+      better: 'higher',
+      ours: perCore(logins.logins, loginCores),
+      limit: constant(KEYCLOAK_PASSWORD_LOGINS_PER_VCPU, logins.logins.rounds.length),
+      limitIs: "REFERENCE, not a limit: Keycloak's published sizing, 15 password logins/s per vCPU",
+    }),
+    row({
+      section: 'Identity',
+      metric: `Token-authenticated GET /me per vCPU (÷${meCores})`,
+      unit: 'req/s',
+      better: 'higher',
+      ours: perCore(me.requestsPerSecond, meCores),
+      limit: constant(KEYCLOAK_TOKEN_REFRESHES_PER_VCPU, me.requestsPerSecond.rounds.length),
+      limitIs: "REFERENCE, not a limit: Keycloak's published sizing, 120 token refreshes/s per vCPU",
+    }),
+  ];
 }
 
 function httpRows(figures: readonly HttpFigures[]): Row[] {
@@ -89,10 +168,11 @@ function httpRows(figures: readonly HttpFigures[]): Row[] {
     if (f === bare) continue;
     const problems = f.non2xx + f.errors;
     const note = problems ? `${f.non2xx} non-2xx responses, ${f.errors} connection errors` : undefined;
-    const route = f.target.path;
+    const route = f.target.headers?.authorization ? `${f.target.path} (Bearer token)` : f.target.path;
+    const section = f.target.key === 'me' ? 'Identity' : 'HTTP';
     rows.push(
       row({
-        section: 'HTTP',
+        section,
         metric: `GET ${route} throughput`,
         unit: 'req/s',
         better: 'higher',
@@ -102,7 +182,7 @@ function httpRows(figures: readonly HttpFigures[]): Row[] {
         ...(note ? { note } : {}),
       }),
       row({
-        section: 'HTTP',
+        section,
         metric: `GET ${route} p99 latency`,
         unit: 'ms',
         better: 'lower',
@@ -129,6 +209,8 @@ function cryptoRows(figures: readonly CryptoFigure[]): Row[] {
   );
 }
 
+const SECTION_ORDER: readonly Row['section'][] = ['HTTP', 'Identity', 'Crypto'];
+
 async function main(): Promise<number> {
   console.log('Tongban benchmark — every figure beside its physical limit, measured in this run\n');
   let http: HttpOutcome | null = null;
@@ -147,7 +229,13 @@ async function main(): Promise<number> {
   );
   const crypto = measureCrypto(log);
 
-  const rows = [...(http ? httpRows(http.figures) : []), ...cryptoRows(crypto)];
+  const rows = [
+    ...(http ? httpRows(http.figures) : []),
+    ...(http ? identityRows(http) : []),
+    ...cryptoRows(crypto),
+  ];
+  // Identity rows together: the two GET /me rows come from the HTTP measurement.
+  rows.sort((a, b) => SECTION_ORDER.indexOf(a.section) - SECTION_ORDER.indexOf(b.section));
   machine.database = http?.database ?? 'n/a (HTTP benchmark failed)';
   console.log(`\n${renderMachine(machine)}\n`);
   console.log(
@@ -161,7 +249,11 @@ async function main(): Promise<number> {
 
   await writeJson(RESULTS_FILE, {
     machine,
-    settings: { http: HTTP_SETTINGS, crypto: CRYPTO_SETTINGS },
+    settings: {
+      http: HTTP_SETTINGS,
+      identity: { ...IDENTITY_SETTINGS, argon2: ARGON2_PARAMETERS },
+      crypto: CRYPTO_SETTINGS,
+    },
     rows,
     ...(httpError ? { httpError: httpError.message } : {}),
     elapsedSeconds: Math.round((performance.now() - started) / 1000),

@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const OUTPUT_TAIL_BYTES = 16 * 1024;
 const STOP_TIMEOUT_MS = 10_000;
+/** TONGBAN_ADMIN_PASSWORD for the server under test: the password of its `admin` account. */
+export const ADMIN_PASSWORD = 'Bench@Admin-2026';
 
 /** A server under test, running as a child process so that it has its own event loop and core. */
 export interface ChildServer {
@@ -111,7 +113,7 @@ export async function startTongban(timeoutMs = 90_000): Promise<TongbanServer> {
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       TONGBAN_DEMO: '0',
-      TONGBAN_ADMIN_PASSWORD: 'Bench@Admin-2026',
+      TONGBAN_ADMIN_PASSWORD: ADMIN_PASSWORD,
       LOG_LEVEL: 'warn',
       NODE_ENV: 'production',
     },

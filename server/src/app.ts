@@ -9,6 +9,8 @@ import {
 import { OtpLogin } from './modules/identity/otp.js';
 import { personRoutes } from './modules/identity/persons/routes.js';
 import { createPersonServices, type PersonServices } from './modules/identity/persons/service.js';
+import { rbacRoutes } from './modules/identity/rbac/routes.js';
+import { RbacService } from './modules/identity/rbac/service.js';
 import { regionRoutes } from './modules/identity/regions/routes.js';
 import { RegionService } from './modules/identity/regions/service.js';
 import { identityRoutes } from './modules/identity/routes.js';
@@ -39,6 +41,7 @@ export interface Services {
   organisations: OrganisationServices;
   otp: OtpLogin;
   persons: PersonServices;
+  rbac: RbacService;
   regions: RegionService;
 }
 
@@ -69,6 +72,7 @@ export async function buildApp(
       platform.keyring.blindIndex(text, 'text'),
     ),
     persons: createPersonServices(platform),
+    rbac: new RbacService(platform.db),
     regions: new RegionService(platform.db),
   };
 
@@ -110,6 +114,7 @@ export async function buildApp(
   regionRoutes(app, services.regions);
   personRoutes(app, services.persons);
   organisationRoutes(app, services.organisations);
+  rbacRoutes(app, services.rbac);
   securityRoutes(app, platform.db);
 
   isSpaPath = await registerWebUi(app, options.webDir ?? DEFAULT_WEB_DIR);

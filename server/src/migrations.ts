@@ -1,6 +1,7 @@
 import { identityMigrations } from './modules/identity/migrations.js';
 import { organisationMigrations } from './modules/identity/organisations/migrations.js';
 import { personMigrations } from './modules/identity/persons/migrations.js';
+import { rbacMigrations } from './modules/identity/rbac/migrations.js';
 import { regionMigrations } from './modules/identity/regions/migrations.js';
 import { auditMigrations } from './platform/audit/migrations.js';
 import { collectMigrations } from './platform/db/migrator.js';
@@ -24,4 +25,5 @@ export const allMigrations = collectMigrations([
   regionMigrations,
   personMigrations,
   organisationMigrations,
+  rbacMigrations,
 ]);

@@ -16,7 +16,7 @@ export async function sessionFor(db: Db, userId: string) {
   return { authorization: `Bearer ${token}` };
 }
 
-/** A role with the given grants, straight into the tables (there is no role API yet). */
+/** A role with the given grants, straight into the tables (tests that are not about the role API). */
 export async function makeRole(db: Db, code: string, grants: [string, DataScope][]) {
   const id = uuidv7();
   await db.insertInto('roles').values({ id, code, name: code }).execute();

@@ -96,6 +96,8 @@ export interface RolesTable {
   name: string;
   description: Generated<string>;
   builtin: Generated<boolean>;
+  /** role_groups.id (rbac migration 108); defaults to the built-in group 默认 */
+  group_id: Generated<string>;
   created_at: Generated<Date>;
 }
 

@@ -14,7 +14,72 @@ export const Permissions = {
   hallManage: 'identity:hall:manage',
   staffRead: 'identity:staff:read',
   staffManage: 'identity:staff:manage',
+  roleRead: 'identity:role:read',
+  roleManage: 'identity:role:manage',
 } as const;
+
+/**
+ * 资源/菜单树 names. Resource codes are the permission namespace: every permission code and each of its
+ * `:`-prefixes is a resource (`identity` › `identity:staff` › `identity:staff:read`), and granting a
+ * code grants everything below it. Installed (upserted, never deleted) on every start.
+ */
+export const resourceNames: Readonly<Record<string, string>> = {
+  system: '系统管理',
+  'system:view': '系统概览',
+  'system:outbox': '消息发件箱',
+  'system:regions': '行政区划导入',
+  security: '安全管理',
+  'security:view': '查看安全策略与登录日志',
+  'security:manage': '修改安全策略与密钥',
+  audit: '审计',
+  'audit:read': '查看审计日志',
+  'audit:verify': '校验审计哈希链',
+  identity: '统一身份认证',
+  'identity:department': '部门与大厅',
+  'identity:department:read': '查看部门',
+  'identity:department:manage': '管理部门',
+  'identity:hall': '办事大厅',
+  'identity:hall:manage': '管理大厅与窗口',
+  'identity:staff': '工作人员',
+  'identity:staff:read': '查看工作人员',
+  'identity:staff:manage': '管理工作人员',
+  'identity:role': '角色与权限',
+  'identity:role:read': '查看角色与权限',
+  'identity:role:manage': '管理角色与授权',
+};
+
+export interface ResourceDefinition {
+  code: string;
+  parentCode: string | null;
+  name: string;
+  kind: 'menu' | 'action';
+  sort: number;
+}
+
+/** The resource tree from the permission codes: parents first, leaves are actions, inner nodes menus. */
+export function resourceTree(codes: readonly string[] = Object.values(Permissions)): ResourceDefinition[] {
+  const out = new Map<string, ResourceDefinition>();
+  for (const code of codes) {
+    const parts = code.split(':');
+    parts.forEach((_, i) => {
+      const prefix = parts.slice(0, i + 1).join(':');
+      const existing = out.get(prefix);
+      const leaf = i === parts.length - 1;
+      if (existing) {
+        if (!leaf) existing.kind = 'menu';
+        return;
+      }
+      out.set(prefix, {
+        code: prefix,
+        parentCode: i === 0 ? null : parts.slice(0, i).join(':'),
+        name: resourceNames[prefix] ?? prefix,
+        kind: leaf ? 'action' : 'menu',
+        sort: out.size,
+      });
+    });
+  }
+  return [...out.values()];
+}
 
 export interface BuiltinRole {
   code: string;
@@ -51,6 +116,9 @@ export const builtinRoles: readonly BuiltinRole[] = [
     grants: [
       { permission: Permissions.securityView, scope: 'all' },
       { permission: Permissions.securityManage, scope: 'all' },
+      // 授权管理 is the security administrator's in 三员分立
+      { permission: Permissions.roleRead, scope: 'all' },
+      { permission: Permissions.roleManage, scope: 'all' },
     ],
   },
   {

@@ -2,16 +2,12 @@ import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import { uuidv7 } from '../../platform/db/ids.js';
 import type { Trx } from '../../platform/db/transaction.js';
-import type { DataScope } from '../../platform/http/context.js';
+import { grantCovers } from '../../platform/http/auth.js';
+import { type DataScope, widerScope } from '../../platform/http/context.js';
+
+export { widerScope };
 
 type Conn = Db | Trx;
-
-const SCOPE_ORDER: readonly DataScope[] = ['self', 'department', 'departmentTree', 'regionTree', 'all'];
-
-/** The widest of two data scopes: a user with several roles gets the union of what they grant. */
-export function widerScope(a: DataScope, b: DataScope): DataScope {
-  return SCOPE_ORDER.indexOf(a) >= SCOPE_ORDER.indexOf(b) ? a : b;
-}
 
 export function findUserByUsername(db: Conn, username: string) {
   return db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
@@ -36,6 +32,18 @@ export async function rolesAndPermissions(db: Conn, userId: string) {
     if (!row.permission || !row.data_scope) continue;
     const held = permissions.get(row.permission);
     permissions.set(row.permission, held ? widerScope(held, row.data_scope) : row.data_scope);
+  }
+  // 授予父级即授予全部下级: every resource code under a granted code, read now, so codes added later count
+  const granted = [...permissions];
+  if (granted.length) {
+    const resources = await db.selectFrom('resources').select('code').execute();
+    for (const { code } of resources) {
+      for (const [grant, scope] of granted) {
+        if (grant === code || !grantCovers(grant, code)) continue;
+        const held = permissions.get(code);
+        permissions.set(code, held ? widerScope(held, scope) : scope);
+      }
+    }
   }
   return { roles: [...roles].sort(), permissions };
 }

@@ -12,7 +12,8 @@ import './errors.js';
 import { ipAllowed } from './ip-rules.js';
 import type { UsersTable } from './migrations.js';
 import { hashPassword, verifyPassword } from './passwords.js';
-import { builtinRoles } from './permissions.js';
+import { builtinRoles, resourceTree } from './permissions.js';
+import { upsertResources } from './rbac/repo.js';
 import * as repo from './repo.js';
 import { readSecurityPolicy, type SecurityPolicy } from './security-policy.js';
 
@@ -224,8 +225,9 @@ export class IdentityService {
     });
   }
 
-  /** Installs or updates the built-in 三员 roles; safe to run on every start. */
+  /** Installs or updates the resource tree and the built-in 三员 roles; safe to run on every start. */
   async ensureBuiltinRoles(trx: Trx): Promise<void> {
+    await upsertResources(trx, resourceTree());
     for (const role of builtinRoles) {
       const row = await trx
         .insertInto('roles')

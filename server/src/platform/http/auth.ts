@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Actor, DataScope, RequestContext } from './context.js';
+import { type Actor, type DataScope, type RequestContext, widerScope } from './context.js';
 import { DomainError } from './errors.js';
 import { pickLocale } from './locale.js';
 
@@ -48,10 +48,27 @@ export function requirePermission(permission: string) {
   return async (request: FastifyRequest, _reply: FastifyReply) => {
     const actor = request.ctx.actor;
     if (!actor) throw new DomainError('UNAUTHENTICATED');
-    if (!actor.permissions.has(permission)) throw new DomainError('FORBIDDEN', { permission });
+    if (!heldScope(actor.permissions, permission)) throw new DomainError('FORBIDDEN', { permission });
   };
 }
 
+/**
+ * The one rule of the resource tree: a grant of `granted` covers `requested` when it is the same code or
+ * an ancestor of it (`identity:staff` covers `identity:staff:read`, also codes added after the grant).
+ */
+export function grantCovers(granted: string, requested: string): boolean {
+  return requested === granted || requested.startsWith(`${granted}:`);
+}
+
+/** The widest scope any held grant covering `permission` gives, or null when none covers it. */
+export function heldScope(held: ReadonlyMap<string, DataScope>, permission: string): DataScope | null {
+  let scope: DataScope | null = held.get(permission) ?? null;
+  for (const [granted, grantedScope] of held) {
+    if (grantCovers(granted, permission)) scope = scope ? widerScope(scope, grantedScope) : grantedScope;
+  }
+  return scope;
+}
+
 export function scopeOf(ctx: RequestContext, permission: string): DataScope | null {
-  return ctx.actor?.permissions.get(permission) ?? null;
+  return ctx.actor ? heldScope(ctx.actor.permissions, permission) : null;
 }

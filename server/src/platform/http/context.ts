@@ -3,6 +3,20 @@ import type { Locale } from './locale.js';
 /** 数据范围 — how far a permission reaches: own records, own department, department tree, region tree, all. */
 export type DataScope = 'self' | 'department' | 'departmentTree' | 'regionTree' | 'all';
 
+/** Data scopes from narrowest to widest. */
+export const SCOPE_ORDER: readonly DataScope[] = [
+  'self',
+  'department',
+  'departmentTree',
+  'regionTree',
+  'all',
+];
+
+/** The widest of two data scopes: a user with several roles gets the union of what they grant. */
+export function widerScope(a: DataScope, b: DataScope): DataScope {
+  return SCOPE_ORDER.indexOf(a) >= SCOPE_ORDER.indexOf(b) ? a : b;
+}
+
 /** The signed-in person or system acting on a request. */
 export interface Actor {
   userId: string;

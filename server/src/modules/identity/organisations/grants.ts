@@ -1,3 +1,4 @@
+import { heldScope } from '../../../platform/http/auth.js';
 import type { DataScope } from '../../../platform/http/context.js';
 import { DomainError } from '../../../platform/http/errors.js';
 import { widerScope } from '../repo.js';
@@ -32,7 +33,7 @@ export function checkGrantable(
   const assigned = roleIds.map((id) => byId.get(id)!);
   for (const role of assigned) {
     for (const grant of role.grants) {
-      const mine = held.get(grant.permission);
+      const mine = heldScope(held, grant.permission);
       const wanted = grant.scope as DataScope;
       if (!mine || widerScope(mine, wanted) !== mine) {
         throw new DomainError(
