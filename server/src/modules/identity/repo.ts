@@ -2,12 +2,30 @@ import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import { uuidv7 } from '../../platform/db/ids.js';
 import type { Trx } from '../../platform/db/transaction.js';
-import { grantCovers } from '../../platform/http/auth.js';
+import { heldScope } from '../../platform/http/auth.js';
 import { type DataScope, widerScope } from '../../platform/http/context.js';
 
 export { widerScope };
 
 type Conn = Db | Trx;
+
+/**
+ * 授予父级即授予全部下级: the grants plus every resource code under a granted one, read now so codes added
+ * later count. For what the UI shows; access checks use `heldScope`, which needs no query.
+ */
+export async function expandGrants(
+  db: Conn,
+  grants: ReadonlyMap<string, DataScope>,
+): Promise<Map<string, DataScope>> {
+  const expanded = new Map(grants);
+  if (grants.size === 0) return expanded;
+  const resources = await db.selectFrom('resources').select('code').execute();
+  for (const { code } of resources) {
+    const scope = heldScope(grants, code);
+    if (scope) expanded.set(code, scope);
+  }
+  return expanded;
+}
 
 export function findUserByUsername(db: Conn, username: string) {
   return db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
@@ -32,18 +50,6 @@ export async function rolesAndPermissions(db: Conn, userId: string) {
     if (!row.permission || !row.data_scope) continue;
     const held = permissions.get(row.permission);
     permissions.set(row.permission, held ? widerScope(held, row.data_scope) : row.data_scope);
-  }
-  // 授予父级即授予全部下级: every resource code under a granted code, read now, so codes added later count
-  const granted = [...permissions];
-  if (granted.length) {
-    const resources = await db.selectFrom('resources').select('code').execute();
-    for (const { code } of resources) {
-      for (const [grant, scope] of granted) {
-        if (grant === code || !grantCovers(grant, code)) continue;
-        const held = permissions.get(code);
-        permissions.set(code, held ? widerScope(held, scope) : scope);
-      }
-    }
   }
   return { roles: [...roles].sort(), permissions };
 }

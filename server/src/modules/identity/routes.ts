@@ -12,7 +12,7 @@ import {
   SessionView,
   UserView,
 } from './schema.js';
-import { type IdentityService, toUserView } from './service.js';
+import type { IdentityService } from './service.js';
 
 export function identityRoutes(app: App, identity: IdentityService, otp: OtpLogin): void {
   app.post(
@@ -64,7 +64,7 @@ export function identityRoutes(app: App, identity: IdentityService, otp: OtpLogi
       },
       preHandler: requireAuth(),
     },
-    async (request) => toUserView(request.ctx.actor!),
+    (request) => identity.userView(request.ctx.actor!),
   );
 
   app.get(

@@ -130,7 +130,7 @@ export class IdentityService {
       );
       return created;
     });
-    return { token, expiresAt: session.expires_at.toISOString(), user: toUserView(actor) };
+    return { token, expiresAt: session.expires_at.toISOString(), user: await this.userView(actor) };
   }
 
   /**
@@ -209,6 +209,11 @@ export class IdentityService {
       userAgent: row.user_agent,
       current: row.id === actor.sessionId,
     }));
+  }
+
+  /** The signed-in user as the UI sees it: permissions expanded down the resource tree. */
+  async userView(actor: Actor): Promise<UserView> {
+    return toUserView({ ...actor, permissions: await repo.expandGrants(this.db, actor.permissions) });
   }
 
   /** Ends one of the signed-in user's own sessions (e.g. a lost phone); another user's is "not found". */
@@ -293,7 +298,7 @@ function requireActor(ctx: RequestContext): Actor {
   return ctx.actor;
 }
 
-export function toUserView(actor: Actor): UserView {
+function toUserView(actor: Actor): UserView {
   return {
     id: actor.userId,
     username: actor.username,

@@ -1,6 +1,7 @@
 import { type RawBuilder, type SelectQueryBuilder, type StringReference, sql } from 'kysely';
 import type { Db } from '../../../platform/db/database.js';
 import type { Trx } from '../../../platform/db/transaction.js';
+import { heldScope } from '../../../platform/http/auth.js';
 import type { Actor, DataScope } from '../../../platform/http/context.js';
 import { regionCovers, regionWithin } from '../regions/scope.js';
 
@@ -48,7 +49,7 @@ function departmentCovers(viewerPath: string, targetPath: string): boolean {
 
 /** Whether `actor`, through its scope for `permission`, reaches `record` (the rule in code). */
 export function canSee(actor: ActorScope, permission: string, record: ScopedRecord): boolean {
-  const scope = actor.permissions.get(permission);
+  const scope = heldScope(actor.permissions, permission);
   if (!scope) return false;
   if (scope === 'all') return true;
   if (scope === 'self') return record.ownerUserId != null && record.ownerUserId === actor.userId;
@@ -87,7 +88,7 @@ export function whereInScope<DB, TB extends keyof DB, O>(
   columns: ScopeColumns<DB, TB>,
 ): SelectQueryBuilder<DB, TB, O> {
   const { actor, permission } = scope;
-  const granted = actor.permissions.get(permission);
+  const granted = heldScope(actor.permissions, permission);
   if (granted === 'all') return qb;
   const none = sql<boolean>`false`;
   if (!granted) return qb.where(none);
