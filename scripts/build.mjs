@@ -25,7 +25,14 @@ const targets = {
     command: [npx, ['tsc', '-p', 'server/tsconfig.build.json']],
   },
   web: {
-    inputs: ['web/src', 'web/public', 'web/index.html', 'web/vite.config.ts', 'package-lock.json'],
+    inputs: [
+      'web/src',
+      'web/public',
+      'web/index.html',
+      'web/vite.config.ts',
+      'server/src/shared',
+      'package-lock.json',
+    ],
     skip: () => false,
     stamp: 'web/dist/.build-stamp',
     command: [npx, ['vite', 'build', '--logLevel', 'warn'], { cwd: path.join(root, 'web') }],

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vite';
 
@@ -53,6 +54,8 @@ function manualChunks(id: string): string | undefined {
 export default defineConfig({
   base: '/',
   plugins: [vue()],
+  // pure rules shared with the server (server/src/shared/README.md)
+  resolve: { alias: { '@shared': fileURLToPath(new URL('../server/src/shared', import.meta.url)) } },
   define: {
     __VUE_I18N_FULL_INSTALL__: 'true',
     __VUE_I18N_LEGACY_API__: 'false',

@@ -20,7 +20,7 @@ export interface Machine {
 }
 
 export interface Row {
-  section: 'HTTP' | 'Identity' | 'Crypto';
+  section: 'HTTP' | 'Identity' | 'Catalogue' | 'Crypto';
   metric: string;
   unit: string;
   /** Which direction is better for this metric; the ratio is always ours ÷ limit. */

@@ -3,6 +3,14 @@
 // Crypto: our SM2/SM3/SM4 functions against the primitives they are built on, on one thread of this process.
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { catalogRows } from './catalog-report.js';
+import {
+  CATALOG_SETTINGS,
+  type CatalogOutcome,
+  describePlan,
+  type Engine,
+  measureCatalogSearch,
+} from './catalog-search.js';
 import { CRYPTO_SETTINGS, type CryptoFigure, measureCrypto } from './crypto.js';
 import { HTTP_SETTINGS, type HttpFigures, type HttpTarget, measureHttp } from './http.js';
 import {
@@ -25,6 +33,7 @@ import { ADMIN_PASSWORD, type ChildServer, ROOT, startBareFastify, startTongban 
 import { type Spread, spread } from './stats.js';
 
 const RESULTS_FILE = path.join(ROOT, 'bench/results/latest.json');
+const CATALOG_RESULTS_FILE = path.join(ROOT, 'bench/results/catalog-latest.json');
 const started = performance.now();
 const children: ChildServer[] = [];
 const machine = machineFacts();
@@ -209,34 +218,61 @@ function cryptoRows(figures: readonly CryptoFigure[]): Row[] {
   );
 }
 
-const SECTION_ORDER: readonly Row['section'][] = ['HTTP', 'Identity', 'Crypto'];
+const SECTION_ORDER: readonly Row['section'][] = ['HTTP', 'Identity', 'Catalogue', 'Crypto'];
+
+/** Catalogue search on PGlite, and on PostgreSQL too when BENCH_DATABASE_URL is set; a failure is reported, not fatal. */
+async function runCatalog(): Promise<{ outcomes: CatalogOutcome[]; errors: string[] }> {
+  const engines: Engine[] = process.env.BENCH_DATABASE_URL ? ['PGlite', 'PostgreSQL'] : ['PGlite'];
+  if (process.argv.includes('--postgres-only')) engines.splice(0, engines.length, 'PostgreSQL');
+  const outcomes: CatalogOutcome[] = [];
+  const errors: string[] = [];
+  for (const engine of engines) {
+    try {
+      outcomes.push(await measureCatalogSearch(engine, children, log));
+    } catch (error) {
+      errors.push(`${engine}: ${(error as Error).message}`);
+      console.error(`\nCatalogue benchmark on ${engine} failed: ${(error as Error).message}\n`);
+    } finally {
+      await stopChildren();
+    }
+  }
+  return { outcomes, errors };
+}
 
 async function main(): Promise<number> {
   console.log('Tongban benchmark — every figure beside its physical limit, measured in this run\n');
+  // --catalog-only: just the catalogue search (e.g. the opt-in 1M-row run on PostgreSQL), to its own file
+  const catalogOnly = process.argv.includes('--catalog-only');
   let http: HttpOutcome | null = null;
   let httpError: Error | null = null;
-  try {
-    http = await runHttp();
-  } catch (error) {
-    httpError = error as Error;
-    console.error(`\nHTTP benchmark failed: ${httpError.message}\n`);
-  } finally {
-    await stopChildren();
+  if (!catalogOnly) {
+    try {
+      http = await runHttp();
+    } catch (error) {
+      httpError = error as Error;
+      console.error(`\nHTTP benchmark failed: ${httpError.message}\n`);
+    } finally {
+      await stopChildren();
+    }
   }
+  const catalog = await runCatalog();
 
-  log(
-    `crypto on ONE thread of this process (single-threaded), ${CRYPTO_SETTINGS.rounds} rounds × ${CRYPTO_SETTINGS.sliceMs} ms per candidate …`,
-  );
-  const crypto = measureCrypto(log);
+  if (!catalogOnly)
+    log(
+      `crypto on ONE thread of this process (single-threaded), ${CRYPTO_SETTINGS.rounds} rounds × ${CRYPTO_SETTINGS.sliceMs} ms per candidate …`,
+    );
+  const crypto = catalogOnly ? [] : measureCrypto(log);
 
   const rows = [
     ...(http ? httpRows(http.figures) : []),
     ...(http ? identityRows(http) : []),
+    ...catalog.outcomes.flatMap(catalogRows),
     ...cryptoRows(crypto),
   ];
   // Identity rows together: the two GET /me rows come from the HTTP measurement.
   rows.sort((a, b) => SECTION_ORDER.indexOf(a.section) - SECTION_ORDER.indexOf(b.section));
-  machine.database = http?.database ?? 'n/a (HTTP benchmark failed)';
+  machine.database =
+    http?.database ?? (catalogOnly ? 'see the catalogue rows' : 'n/a (HTTP benchmark failed)');
   console.log(`\n${renderMachine(machine)}\n`);
   console.log(
     'Medians of alternating rounds. Ratio = median ours ÷ median limit: for throughput higher is better\n' +
@@ -245,23 +281,30 @@ async function main(): Promise<number> {
   );
   console.log(renderTable(rows));
   for (const r of rows) if (r.note) console.log(`\n! ${r.metric}: ${r.note}`);
+  for (const outcome of catalog.outcomes)
+    for (const plan of outcome.plans)
+      console.log(`\n${outcome.engine} ${describePlan(plan)}\n  ${plan.plan.join('\n  ')}`);
   if (process.argv.includes('--markdown')) console.log(`\n${renderMarkdown(rows)}`);
 
-  await writeJson(RESULTS_FILE, {
+  const resultsFile = catalogOnly ? CATALOG_RESULTS_FILE : RESULTS_FILE;
+  await writeJson(resultsFile, {
     machine,
     settings: {
       http: HTTP_SETTINGS,
       identity: { ...IDENTITY_SETTINGS, argon2: ARGON2_PARAMETERS },
+      catalog: CATALOG_SETTINGS,
       crypto: CRYPTO_SETTINGS,
     },
     rows,
+    catalog: catalog.outcomes.map(({ engine, generated, plans }) => ({ engine, generated, plans })),
     ...(httpError ? { httpError: httpError.message } : {}),
+    ...(catalog.errors.length ? { catalogErrors: catalog.errors } : {}),
     elapsedSeconds: Math.round((performance.now() - started) / 1000),
   });
   console.log(
-    `\nWrote ${path.relative(ROOT, RESULTS_FILE)} (${((performance.now() - started) / 1000).toFixed(0)} s)`,
+    `\nWrote ${path.relative(ROOT, resultsFile)} (${((performance.now() - started) / 1000).toFixed(0)} s)`,
   );
-  return httpError ? 1 : 0;
+  return httpError || catalog.errors.length ? 1 : 0;
 }
 
 main().then(

@@ -98,11 +98,15 @@ export interface TongbanServer extends ChildServer {
 }
 
 /**
- * The real server (server/dist/main.js, built by `scripts/build.mjs server`) on a fresh data directory,
- * with the embedded PGlite database unless the caller set DATABASE_URL. Resolves when /healthz answers 200.
+ * The real server (server/dist/main.js, built by `scripts/build.mjs server`) on a fresh data directory
+ * (or `dataDir`, removed on stop unless `keepDataDir`), with the embedded PGlite database unless the
+ * caller set DATABASE_URL (or passes it in `env`). Resolves when /healthz answers 200.
  */
-export async function startTongban(timeoutMs = 90_000): Promise<TongbanServer> {
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'tongban-bench-'));
+export async function startTongban(
+  timeoutMs = 90_000,
+  options: { dataDir?: string; keepDataDir?: boolean; env?: Record<string, string> } = {},
+): Promise<TongbanServer> {
+  const dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'tongban-bench-')));
   const port = await freePort();
   const child = spawn(process.execPath, [path.join(ROOT, 'server/dist/main.js')], {
     cwd: ROOT,
@@ -116,6 +120,7 @@ export async function startTongban(timeoutMs = 90_000): Promise<TongbanServer> {
       TONGBAN_ADMIN_PASSWORD: ADMIN_PASSWORD,
       LOG_LEVEL: 'warn',
       NODE_ENV: 'production',
+      ...options.env,
     },
   });
   const output = captureOutput(child);
@@ -128,7 +133,7 @@ export async function startTongban(timeoutMs = 90_000): Promise<TongbanServer> {
     dataDir,
     stop: async () => {
       await stopChild();
-      await rm(dataDir, { recursive: true, force: true });
+      if (!options.keepDataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };
   try {

@@ -69,7 +69,7 @@ async function outboxIds(phone: string): Promise<Set<string>> {
 describe('security administration', () => {
   it('secadmin changes the lockout duration, and the change survives a reload', async () => {
     const { page, errors } = await staffSignIn('secadmin', DEMO_PASSWORD);
-    const menu = page.locator('.el-menu');
+    const menu = page.locator('.aside-menu');
     await expect.poll(() => menu.innerText()).toContain('安全策略');
     await menu.getByText('安全策略').click();
     await page.waitForURL(/\/admin\/security\/policy/);
@@ -100,7 +100,7 @@ describe('security administration', () => {
 
   it('secadmin sees the sign-in log with coloured outcomes and filters it', async () => {
     const { page, errors } = await staffSignIn('secadmin', DEMO_PASSWORD);
-    await page.locator('.el-menu').getByText('登录日志').click();
+    await page.locator('.aside-menu').getByText('登录日志').click();
     await page.waitForURL(/\/admin\/security\/login-events/);
     await expect.poll(() => page.locator('.el-table__row').count()).toBeGreaterThan(0);
     expect(await page.locator('.el-table__body').innerText()).toContain('secadmin');
@@ -179,7 +179,7 @@ describe('citizens sign in on the portal', () => {
 describe('regions and my account', () => {
   it('admin expands 海南省 to 海口市 and sees its details', async () => {
     const { page, errors } = await staffSignIn('admin', ADMIN_PASSWORD);
-    await page.locator('.el-menu').getByText('行政区划').click();
+    await page.locator('.aside-menu').getByText('行政区划').click();
     await page.waitForURL(/\/admin\/regions/);
     const tree = page.locator('.region-tree');
     const hainan = tree.locator('.el-tree-node__content', { hasText: '海南省' });
@@ -198,7 +198,7 @@ describe('regions and my account', () => {
 
   it('my account lists the current session, reachable from the user menu', async () => {
     const { page, errors } = await staffSignIn('auditor', DEMO_PASSWORD);
-    expect(await page.locator('.el-menu').innerText()).not.toContain('安全策略');
+    expect(await page.locator('.aside-menu').innerText()).not.toContain('安全策略');
     await page.locator('.user-button').click();
     await page.locator('.el-dropdown-menu').getByRole('menuitem', { name: '我的账号' }).click();
     await page.waitForURL(/\/admin\/account/);

@@ -94,7 +94,7 @@ describe('the admin menu follows permissions (三员分立)', () => {
   it('shows the audit administrator the audit ledger, whose chain verifies', async () => {
     const page = await open('/admin/login');
     await signIn(page, 'auditor', DEMO_PASSWORD);
-    const menu = page.locator('.el-menu');
+    const menu = page.locator('.aside-menu');
     await expect.poll(() => menu.innerText()).toContain('审计日志');
     expect(await menu.innerText()).not.toContain('开发发件箱');
     await expect.poll(() => page.locator('.el-descriptions').innerText()).toContain('PGlite');
@@ -113,7 +113,7 @@ describe('the admin menu follows permissions (三员分立)', () => {
   it('hides the audit ledger from the system administrator, even by URL', async () => {
     const page = await open('/admin/login');
     await signIn(page, 'admin', ADMIN_PASSWORD);
-    const menu = page.locator('.el-menu');
+    const menu = page.locator('.aside-menu');
     await expect.poll(() => menu.innerText()).toContain('开发发件箱');
     expect(await menu.innerText()).not.toContain('审计日志');
     await page.goto(`${server.baseUrl}/admin/audit`, { waitUntil: 'networkidle' });

@@ -1,6 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
+import { catalogRoutes } from './modules/catalog/routes.js';
+import { type CatalogServices, createCatalogServices } from './modules/catalog/service.js';
+import { ActorCache } from './modules/identity/actor-cache.js';
 import { organisationRoutes } from './modules/identity/organisations/routes.js';
 import {
   createOrganisationServices,
@@ -16,6 +19,9 @@ import { RegionService } from './modules/identity/regions/service.js';
 import { identityRoutes } from './modules/identity/routes.js';
 import { securityRoutes } from './modules/identity/security-routes.js';
 import { IdentityService } from './modules/identity/service.js';
+import { oidcRoutes } from './modules/identity/sso/oidc-routes.js';
+import { ssoClientRoutes } from './modules/identity/sso/routes.js';
+import { createSsoServices, type SsoServices } from './modules/identity/sso/service.js';
 import { auditRoutes } from './platform/audit/routes.js';
 import { uuidv7 } from './platform/db/ids.js';
 import type { App } from './platform/http/app-type.js';
@@ -37,12 +43,14 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 export interface Services {
+  catalog: CatalogServices;
   identity: IdentityService;
   organisations: OrganisationServices;
   otp: OtpLogin;
   persons: PersonServices;
   rbac: RbacService;
   regions: RegionService;
+  sso: SsoServices;
 }
 
 /** Builds the HTTP application: platform plugins first, then each module's routes. */
@@ -64,16 +72,19 @@ export async function buildApp(
     return503OnClosing: true,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  const identity = new IdentityService(platform.db, platform.log);
+  const actors = new ActorCache(platform.store);
+  const identity = new IdentityService(platform.db, platform.log, actors);
   const services: Services = {
+    catalog: createCatalogServices(platform.db),
     identity,
-    organisations: createOrganisationServices(platform),
+    organisations: createOrganisationServices(platform, actors),
     otp: new OtpLogin(platform.db, platform.store, platform.notifier, identity, (text) =>
       platform.keyring.blindIndex(text, 'text'),
     ),
     persons: createPersonServices(platform),
-    rbac: new RbacService(platform.db),
+    rbac: new RbacService(platform.db, actors),
     regions: new RegionService(platform.db),
+    sso: await createSsoServices(platform),
   };
 
   registerValidation(app);
@@ -116,6 +127,9 @@ export async function buildApp(
   organisationRoutes(app, services.organisations);
   rbacRoutes(app, services.rbac);
   securityRoutes(app, platform.db);
+  ssoClientRoutes(app, services.sso.clients);
+  await oidcRoutes(app, services.sso);
+  catalogRoutes(app, services.catalog);
 
   isSpaPath = await registerWebUi(app, options.webDir ?? DEFAULT_WEB_DIR);
   return { app, services };

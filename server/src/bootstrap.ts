@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Services } from './app.js';
+import { loadCatalogDemo } from './demo/catalog-demo.js';
 import { loadDemoData } from './demo/demo-data.js';
 import { generatePassword } from './platform/config/config.js';
 import { readSetting, writeSetting } from './platform/db/settings.js';
@@ -9,6 +10,7 @@ import type { Platform } from './platform/kernel.js';
 
 // Any constant: serialises first-start work when several nodes start against one database.
 const BOOTSTRAP_LOCK = 7_306_102;
+const CATALOG_MARK = 'demo.catalogLoadedAt';
 
 /**
  * First-start work, idempotent on every start: built-in roles, the bootstrap administrator `admin`
@@ -37,5 +39,18 @@ export async function bootstrap(platform: Platform, services: Services): Promise
       await writeSetting(trx, 'demo.loadedAt', new Date().toISOString());
       platform.log.info('demo data loaded');
     }
+    // The demo catalogue has its own mark, so installs whose demo predates the catalogue get it too. Test
+    // apps skip it (it adds about half a second to every start); catalogue tests load it themselves.
+    if (
+      platform.config.demo &&
+      platform.config.environment !== 'test' &&
+      !(await readSetting(trx, CATALOG_MARK))
+    ) {
+      await loadCatalogDemo(trx, ctx, services);
+      await writeSetting(trx, CATALOG_MARK, new Date().toISOString());
+      platform.log.info('demo catalogue loaded');
+    }
   });
+  // this version may bring new resource codes and built-in grants: no node may keep serving the old ones
+  await services.identity.actors.invalidate();
 }

@@ -1,8 +1,10 @@
+import { catalogMigrations } from './modules/catalog/migrations.js';
 import { identityMigrations } from './modules/identity/migrations.js';
 import { organisationMigrations } from './modules/identity/organisations/migrations.js';
 import { personMigrations } from './modules/identity/persons/migrations.js';
 import { rbacMigrations } from './modules/identity/rbac/migrations.js';
 import { regionMigrations } from './modules/identity/regions/migrations.js';
+import { ssoMigrations } from './modules/identity/sso/migrations.js';
 import { auditMigrations } from './platform/audit/migrations.js';
 import { collectMigrations } from './platform/db/migrator.js';
 import { settingsMigrations } from './platform/db/settings.js';
@@ -26,4 +28,6 @@ export const allMigrations = collectMigrations([
   personMigrations,
   organisationMigrations,
   rbacMigrations,
+  ssoMigrations,
+  catalogMigrations,
 ]);

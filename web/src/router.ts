@@ -38,6 +38,24 @@ const portalRoutes: RouteRecordRaw = {
       meta: { titleKey: 'portal.signUp.title' },
     },
     {
+      path: 'services',
+      name: 'portal-services',
+      component: () => import('./areas/portal/PortalServices.vue'),
+      meta: { titleKey: 'catalog.search.title' },
+    },
+    {
+      path: 'services/:idOrCode',
+      name: 'portal-guide',
+      component: () => import('./areas/portal/PortalGuide.vue'),
+      meta: { titleKey: 'catalog.guide.title' },
+    },
+    {
+      path: 'bundles/:idOrCode',
+      name: 'portal-bundle',
+      component: () => import('./areas/portal/PortalBundle.vue'),
+      meta: { titleKey: 'catalog.bundle.title' },
+    },
+    {
       path: 'soon/:feature',
       name: 'portal-soon',
       component: () => import('./areas/portal/PortalComingSoon.vue'),
@@ -58,6 +76,18 @@ const mobileRoutes: RouteRecordRaw = {
   meta: { area: 'mobile' },
   children: [
     { path: '', name: 'mobile-home', component: () => import('./areas/mobile/MobileHome.vue') },
+    {
+      path: 'services',
+      name: 'mobile-services',
+      component: () => import('./areas/mobile/MobileServices.vue'),
+      meta: { titleKey: 'catalog.search.title' },
+    },
+    {
+      path: 'services/:idOrCode',
+      name: 'mobile-guide',
+      component: () => import('./areas/mobile/MobileGuide.vue'),
+      meta: { titleKey: 'catalog.guide.title' },
+    },
     {
       path: 'soon/:feature',
       name: 'mobile-soon',
@@ -123,6 +153,8 @@ router.beforeEach(async (to) => {
     return toLogin;
   }
   if (!auth.isStaff) return toLogin;
+  // An expired password allows nothing but changing it (the server refuses everything else too).
+  if (auth.user?.password.expired && to.name !== 'admin-account') return { name: 'admin-account' };
   return auth.can(to.meta.permission ?? null) ? true : { name: 'admin-forbidden' };
 });
 

@@ -11,7 +11,20 @@ import type { TestApp } from './test-app.js';
 export async function sessionFor(db: Db, userId: string) {
   const token = randomBytes(32).toString('base64url');
   await withTransaction(db, (trx) =>
-    insertSession(trx, { id: uuidv7(), tokenHash: sm3Hex(token), userId, ip: null, userAgent: null }, 30, 8),
+    insertSession(
+      trx,
+      {
+        id: uuidv7(),
+        tokenHash: sm3Hex(token),
+        userId,
+        ip: null,
+        userAgent: null,
+        passwordExpiresAt: null,
+        passwordWarnAt: null,
+      },
+      30,
+      8,
+    ),
   );
   return { authorization: `Bearer ${token}` };
 }

@@ -56,15 +56,17 @@ export interface RequestOptions {
   /** Do not show the error to the user; the caller handles it. */
   quiet?: boolean;
   signal?: AbortSignal;
+  /** Path prefix; default `/api/v1` (the single sign-on interaction calls live under `/oidc`). */
+  base?: string;
 }
 
-function buildUrl(path: string, query?: Query): string {
+function buildUrl(path: string, query?: Query, base = BASE): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) {
     if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
   }
   const qs = params.toString();
-  return `${BASE}${path}${qs ? `?${qs}` : ''}`;
+  return `${base}${path}${qs ? `?${qs}` : ''}`;
 }
 
 function isProblem(value: unknown): value is Problem {
@@ -93,7 +95,7 @@ export async function request<T>(method: string, path: string, options: RequestO
 
   let response: Response;
   try {
-    response = await fetch(buildUrl(path, options.query), {
+    response = await fetch(buildUrl(path, options.query, options.base), {
       method,
       headers,
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
@@ -132,6 +134,8 @@ export const api = {
     request<T>('POST', path, { ...options, body }),
   put: <T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'body'>) =>
     request<T>('PUT', path, { ...options, body }),
+  patch: <T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'body'>) =>
+    request<T>('PATCH', path, { ...options, body }),
   delete: <T>(path: string, options?: Omit<RequestOptions, 'body'>) => request<T>('DELETE', path, options),
 };
 

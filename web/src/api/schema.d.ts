@@ -189,6 +189,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/identity/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 修改密码 Change my password
+         * @description Checks the current password (a wrong one counts towards the lockout), the password policy and the last N passwords; ends every other session of the user. Allowed when the password has expired.
+         */
+        post: operations["identity.changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/identity/me/sessions": {
         parameters: {
             query?: never;
@@ -573,6 +593,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/identity/staff/assignable-roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 可授予的角色 Roles I may grant to staff (no escalation) */
+        get: operations["identity.listAssignableRoles"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/identity/staff/{userId}": {
         parameters: {
             query?: never;
@@ -660,6 +697,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/identity/roles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 删除角色 Delete a role nobody holds */
+        delete: operations["identity.deleteRole"];
+        options?: never;
+        head?: never;
+        /** 修改角色 Rename a role or change its description */
+        patch: operations["identity.updateRole"];
+        trace?: never;
+    };
     "/api/v1/identity/roles/{id}/grants": {
         parameters: {
             query?: never;
@@ -694,23 +749,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/identity/roles/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        /** 删除角色 Delete a role nobody holds */
-        delete: operations["identity.deleteRole"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/identity/security-policy": {
         parameters: {
             query?: never;
@@ -738,6 +776,546 @@ export interface paths {
         };
         /** 登录日志 Sign-in attempts, newest first */
         get: operations["identity.listLoginEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/identity/sso/clients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 单点登录应用列表 Registered SSO applications (OIDC clients) */
+        get: operations["identity.listSsoClients"];
+        put?: never;
+        /** 登记单点登录应用 Register an application; answers its secret once */
+        post: operations["identity.createSsoClient"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/identity/sso/clients/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 删除单点登录应用 Remove a registration (its tokens stop working) */
+        delete: operations["identity.deleteSsoClient"];
+        options?: never;
+        head?: never;
+        /** 修改单点登录应用 Change name, redirect URIs, scopes or the enabled flag */
+        patch: operations["identity.updateSsoClient"];
+        trace?: never;
+    };
+    "/api/v1/identity/sso/clients/{id}/secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 重置应用密钥 Replace the client secret; answers the new one once */
+        post: operations["identity.rotateSsoClientSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/oidc/interaction/{uid}/details": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 单点登录请求 The application a pending sign-in request is for (needs its interaction cookie) */
+        get: operations["identity.getSsoInteraction"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/oidc/interaction/{uid}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 完成单点登录 Sign the current user in to the application; answers where the browser goes next */
+        post: operations["identity.completeSsoInteraction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 事项搜索 Search and browse published items visible in a region */
+        get: operations["catalog.searchItems"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/items/{idOrCode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 办事指南 The published guide of an item, by id or implementation code */
+        get: operations["catalog.getItem"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/items/{idOrCode}/situation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 情形引导 Which materials, form sections and fees these answers need */
+        post: operations["catalog.evaluateSituation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/hot-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 热门事项 The most viewed guides of the last 30 days */
+        get: operations["catalog.listHotItems"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 分类浏览 Item types, themes and departments with their numbers of items */
+        get: operations["catalog.listCategories"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/admin/basic-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 基本目录 Basic catalogue items */
+        get: operations["catalog.listBasicItems"];
+        put?: never;
+        /** 新增基本目录事项 Create a basic item (code assigned by rule when absent) */
+        post: operations["catalog.createBasicItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/admin/basic-items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 基本目录事项 One basic item */
+        get: operations["catalog.getBasicItem"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改基本目录事项 Rename, re-alias, enable or disable a basic item (code and type are fixed) */
+        patch: operations["catalog.updateBasicItem"];
+        trace?: never;
+    };
+    "/api/v1/catalog/admin/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 实施清单列表 Implementation lists in my data scope (status=submitted: the review queue) */
+        get: operations["catalog.listManagedItems"];
+        put?: never;
+        /** 新建实施清单 A new implementation list of my department, version 1 as a draft */
+        post: operations["catalog.createItemDraft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/admin/items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 实施清单 An implementation list with all its versions */
+        get: operations["catalog.getManagedItem"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/admin/items/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 版本列表 Every version of an implementation list, newest first */
+        get: operations["catalog.listItemVersions"];
+        put?: never;
+        /** 修订 A new draft version copied from the latest one */
+        post: operations["catalog.reviseItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/admin/items/{id}/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 版本比对 Field-level differences between two versions (materials and fees by key) */
+        get: operations["catalog.diffItemVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/admin/items/{id}/suspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 暂停办理 Stop applications for a while; the guide stays readable */
+        post: operations["catalog.suspendItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/admin/items/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 取消事项 Withdraw the item for good; its versions are kept */
+        post: operations["catalog.cancelItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/admin/items/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 恢复办理 Accept applications again after a suspension */
+        post: operations["catalog.resumeItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/admin/versions/{versionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 版本详情 One version with its whole guide, history and next actions */
+        get: operations["catalog.getItemVersion"];
+        /** 编辑草稿 Replace a draft’s guide (any other status: 409) */
+        put: operations["catalog.updateItemDraft"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/admin/versions/{versionId}/validation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 预检 Every problem submit or publish would refuse, without changing anything */
+        get: operations["catalog.validateItemVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/admin/versions/{versionId}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 提交审核 Submit a complete draft for review (422 names every problem) */
+        post: operations["catalog.submitItemVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/admin/versions/{versionId}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 审核 Approve, or reject back to draft with a comment (not your own version) */
+        post: operations["catalog.reviewItemVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/admin/versions/{versionId}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 发布 Publish a reviewed version; the previous published version is superseded */
+        post: operations["catalog.publishItemVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/bundles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一件事列表 Active bundles visible in a region */
+        get: operations["catalog.listBundles"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/bundles/{idOrCode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一件事 An active bundle with its members in dispatch order */
+        get: operations["catalog.getBundle"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/admin/bundles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一件事管理 Bundles led by departments in my data scope */
+        get: operations["catalog.listManagedBundles"];
+        put?: never;
+        /** 新建一件事 Members must be published; mapped fields must exist on both forms */
+        post: operations["catalog.createBundle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/admin/bundles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一件事详情 A bundle, whatever its status */
+        get: operations["catalog.getManagedBundle"];
+        /** 修改一件事 Replace a bundle’s definition */
+        put: operations["catalog.updateBundle"];
+        post?: never;
+        /** 删除一件事 Delete a bundle (its member items are untouched) */
+        delete: operations["catalog.deleteBundle"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/admin/import-template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导入模板 The Excel template for importing implementation lists, with notes and drop-downs */
+        get: operations["catalog.downloadImportTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/admin/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 批量导入 Import implementation lists from the Excel template as drafts, all or nothing
+         * @description The raw .xlsx file is the request body. Rows without 实施编码 become new implementation lists, rows with one a new draft version of that list; every row must pass the publication checks. Any problem: 422 CATALOG_IMPORT_INVALID listing every problem with sheet, row, column and code, nothing written. mode=validate: the same checks as a 200 report. At most 2,000 items per file.
+         */
+        post: operations["catalog.importItems"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/admin/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出 Implementation lists in my data scope as the import template (.xlsx) */
+        get: operations["catalog.exportItems"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1329,6 +1907,18 @@ export interface operations {
                             roles: string[];
                             /** @description Permission codes the user holds */
                             permissions: string[];
+                            /** @description Password expiry as of this session */
+                            password: {
+                                /**
+                                 * Format: date-time
+                                 * @description When the password expires (null: never)
+                                 */
+                                expiresAt: string | null;
+                                /** @description Expired: the session may only change the password, read me and log out */
+                                expired: boolean;
+                                /** @description Within the warning period of the security policy */
+                                expiresSoon: boolean;
+                            };
                         };
                     };
                 };
@@ -1499,11 +2089,166 @@ export interface operations {
                         roles: string[];
                         /** @description Permission codes the user holds */
                         permissions: string[];
+                        /** @description Password expiry as of this session */
+                        password: {
+                            /**
+                             * Format: date-time
+                             * @description When the password expires (null: never)
+                             */
+                            expiresAt: string | null;
+                            /** @description Expired: the session may only change the password, read me and log out */
+                            expired: boolean;
+                            /** @description Within the warning period of the security policy */
+                            expiresSoon: boolean;
+                        };
                     };
                 };
             };
             /** @description Not signed in */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "identity.changePassword": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Change my password */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The password in use */
+                    currentPassword: string;
+                    /** @description The new password */
+                    newPassword: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The signed-in user */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description User id (UUIDv7) */
+                        id: string;
+                        /** @description Login name */
+                        username: string;
+                        /** @description Name shown in the UI */
+                        displayName: string;
+                        /** @description Role codes */
+                        roles: string[];
+                        /** @description Permission codes the user holds */
+                        permissions: string[];
+                        /** @description Password expiry as of this session */
+                        password: {
+                            /**
+                             * Format: date-time
+                             * @description When the password expires (null: never)
+                             */
+                            expiresAt: string | null;
+                            /** @description Expired: the session may only change the password, read me and log out */
+                            expired: boolean;
+                            /** @description Within the warning period of the security policy */
+                            expiresSoon: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1856,6 +2601,18 @@ export interface operations {
                             roles: string[];
                             /** @description Permission codes the user holds */
                             permissions: string[];
+                            /** @description Password expiry as of this session */
+                            password: {
+                                /**
+                                 * Format: date-time
+                                 * @description When the password expires (null: never)
+                                 */
+                                expiresAt: string | null;
+                                /** @description Expired: the session may only change the password, read me and log out */
+                                expired: boolean;
+                                /** @description Within the warning period of the security policy */
+                                expiresSoon: boolean;
+                            };
                         };
                     };
                 };
@@ -6251,6 +7008,10 @@ export interface operations {
         parameters: {
             query: {
                 departmentId?: string;
+                /** @description With departmentId: also the staff of every department below it */
+                subtree?: boolean;
+                /** @description Username or name contains (any case) */
+                q?: string;
                 /** @description Page size */
                 limit: number;
                 /** @description nextCursor of the previous page */
@@ -6587,6 +7348,102 @@ export interface operations {
             };
             /** @description Unprocessable */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "identity.listAssignableRoles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The roles the caller may assign to staff */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                            description: string;
+                            builtin: boolean;
+                            grants: {
+                                permission: string;
+                                /** @description 数据范围: self 本人 / department 本部门 / departmentTree 本部门及下级 / regionTree 本区划及下级 / all 全部 */
+                                scope: "self" | "department" | "departmentTree" | "regionTree" | "all";
+                            }[];
+                        }[];
+                        /** @description Always null: one page */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7514,6 +8371,10 @@ export interface operations {
                     permissions: string[];
                     /** @description 数据范围: self 本人 / department 本部门 / departmentTree 本部门及下级 / regionTree 本区划及下级 / all 全部 */
                     dataScope: "self" | "department" | "departmentTree" | "regionTree" | "all";
+                    /** @description Per-permission data scopes overriding `dataScope`; every key must be in `permissions` */
+                    scopes?: {
+                        [key: string]: "self" | "department" | "departmentTree" | "regionTree" | "all";
+                    };
                 };
             };
         };
@@ -7695,6 +8556,311 @@ export interface operations {
             };
         };
     };
+    "identity.deleteRole": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "identity.updateRole": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    description?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description A role with its grants */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        code: string;
+                        name: string;
+                        description: string;
+                        builtin: boolean;
+                        /** Format: uuid */
+                        groupId: string;
+                        grants: {
+                            permission: string;
+                            /** @description 数据范围: self 本人 / department 本部门 / departmentTree 本部门及下级 / regionTree 本区划及下级 / all 全部 */
+                            scope: "self" | "department" | "departmentTree" | "regionTree" | "all";
+                        }[];
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
     "identity.setRoleGrants": {
         parameters: {
             query?: never;
@@ -7710,6 +8876,10 @@ export interface operations {
                     permissions: string[];
                     /** @description 数据范围: self 本人 / department 本部门 / departmentTree 本部门及下级 / regionTree 本区划及下级 / all 全部 */
                     dataScope: "self" | "department" | "departmentTree" | "regionTree" | "all";
+                    /** @description Per-permission data scopes overriding `dataScope`; every key must be in `permissions` */
+                    scopes?: {
+                        [key: string]: "self" | "department" | "departmentTree" | "regionTree" | "all";
+                    };
                 };
             };
         };
@@ -7996,146 +9166,6 @@ export interface operations {
             };
             /** @description Not found */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
-                        type: string;
-                        /** @description Short human-readable summary in the request language */
-                        title: string;
-                        /** @description HTTP status code */
-                        status: number;
-                        /** @description Stable machine-readable error code */
-                        code: string;
-                        /** @description What exactly went wrong */
-                        detail?: string;
-                        /** @description The request path */
-                        instance?: string;
-                        /** @description Request id, also in the X-Request-Id header */
-                        requestId?: string;
-                        /** @description Field-level validation errors */
-                        errors?: {
-                            /** @description Offending field, e.g. `body.name` */
-                            field: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-        };
-    };
-    "identity.deleteRole": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Deleted */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Invalid request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
-                        type: string;
-                        /** @description Short human-readable summary in the request language */
-                        title: string;
-                        /** @description HTTP status code */
-                        status: number;
-                        /** @description Stable machine-readable error code */
-                        code: string;
-                        /** @description What exactly went wrong */
-                        detail?: string;
-                        /** @description The request path */
-                        instance?: string;
-                        /** @description Request id, also in the X-Request-Id header */
-                        requestId?: string;
-                        /** @description Field-level validation errors */
-                        errors?: {
-                            /** @description Offending field, e.g. `body.name` */
-                            field: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Not signed in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
-                        type: string;
-                        /** @description Short human-readable summary in the request language */
-                        title: string;
-                        /** @description HTTP status code */
-                        status: number;
-                        /** @description Stable machine-readable error code */
-                        code: string;
-                        /** @description What exactly went wrong */
-                        detail?: string;
-                        /** @description The request path */
-                        instance?: string;
-                        /** @description Request id, also in the X-Request-Id header */
-                        requestId?: string;
-                        /** @description Field-level validation errors */
-                        errors?: {
-                            /** @description Offending field, e.g. `body.name` */
-                            field: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
-                        type: string;
-                        /** @description Short human-readable summary in the request language */
-                        title: string;
-                        /** @description HTTP status code */
-                        status: number;
-                        /** @description Stable machine-readable error code */
-                        code: string;
-                        /** @description What exactly went wrong */
-                        detail?: string;
-                        /** @description The request path */
-                        instance?: string;
-                        /** @description Request id, also in the X-Request-Id header */
-                        requestId?: string;
-                        /** @description Field-level validation errors */
-                        errors?: {
-                            /** @description Offending field, e.g. `body.name` */
-                            field: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Conflict */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8642,6 +9672,9135 @@ export interface operations {
             };
             /** @description Not allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "identity.listSsoClients": {
+        parameters: {
+            query: {
+                /** @description Page size */
+                limit: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            clientId: string;
+                            name: string;
+                            redirectUris: string[];
+                            postLogoutRedirectUris: string[];
+                            scopes: ("openid" | "profile" | "phone" | "tongban.department" | "tongban.roles")[];
+                            /** @description A disabled application cannot sign anyone in */
+                            enabled: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        /** @description Pass as `cursor` for the next page */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "identity.createSsoClient": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description client_id: 3–40 lower-case letters, digits and hyphens, chosen at registration, never changed */
+                    clientId: string;
+                    /** @description Shown to users while signing in */
+                    name: string;
+                    /** @description Exact callback URLs: https, or http for localhost / 127.0.0.1 / [::1]; no #fragment */
+                    redirectUris: string[];
+                    /** @description Where the application may send the user after signing out (same rules as redirect URIs) */
+                    postLogoutRedirectUris?: string[];
+                    /** @description The scopes the application may request; must include openid */
+                    scopes: ("openid" | "profile" | "phone" | "tongban.department" | "tongban.roles")[];
+                    /** @default true */
+                    enabled?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description The application with its new secret */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A registered single sign-on application (OIDC client); the secret is never shown again */
+                        client: {
+                            /** Format: uuid */
+                            id: string;
+                            clientId: string;
+                            name: string;
+                            redirectUris: string[];
+                            postLogoutRedirectUris: string[];
+                            scopes: ("openid" | "profile" | "phone" | "tongban.department" | "tongban.roles")[];
+                            /** @description A disabled application cannot sign anyone in */
+                            enabled: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                        /** @description client_secret, shown this once (client_secret_basic or client_secret_post) */
+                        clientSecret: string;
+                    };
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "identity.deleteSsoClient": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "identity.updateSsoClient": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Shown to users while signing in */
+                    name?: string;
+                    /** @description Exact callback URLs: https, or http for localhost / 127.0.0.1 / [::1]; no #fragment */
+                    redirectUris?: string[];
+                    /** @description Where the application may send the user after signing out (same rules as redirect URIs) */
+                    postLogoutRedirectUris?: string[];
+                    /** @description The scopes the application may request; must include openid */
+                    scopes?: ("openid" | "profile" | "phone" | "tongban.department" | "tongban.roles")[];
+                    enabled?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description A registered single sign-on application (OIDC client); the secret is never shown again */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        clientId: string;
+                        name: string;
+                        redirectUris: string[];
+                        postLogoutRedirectUris: string[];
+                        scopes: ("openid" | "profile" | "phone" | "tongban.department" | "tongban.roles")[];
+                        /** @description A disabled application cannot sign anyone in */
+                        enabled: boolean;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "identity.rotateSsoClientSecret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The application with its new secret */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A registered single sign-on application (OIDC client); the secret is never shown again */
+                        client: {
+                            /** Format: uuid */
+                            id: string;
+                            clientId: string;
+                            name: string;
+                            redirectUris: string[];
+                            postLogoutRedirectUris: string[];
+                            scopes: ("openid" | "profile" | "phone" | "tongban.department" | "tongban.roles")[];
+                            /** @description A disabled application cannot sign anyone in */
+                            enabled: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                        /** @description client_secret, shown this once (client_secret_basic or client_secret_post) */
+                        clientSecret: string;
+                    };
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "identity.getSsoInteraction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The sign-in request (interaction) id */
+                uid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A pending sign-in request of an integrated application */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        uid: string;
+                        clientId: string;
+                        /** @description The application the user is signing in to */
+                        clientName: string;
+                        /** @description What the application asked for */
+                        scopes: string[];
+                    };
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "identity.completeSsoInteraction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The sign-in request (interaction) id */
+                uid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sign-in request was completed for the signed-in user */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Where the browser goes next (window.location): back into the provider, then the application */
+                        redirectTo: string;
+                    };
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "catalog.searchItems": {
+        parameters: {
+            query: {
+                /** @description Words in Chinese, e.g. 护士注册; empty: browse */
+                q?: string;
+                /** @description Where the applicant is: items of this region and of every region above it */
+                regionCode?: string;
+                /** @description person 个人办事 / enterprise 法人办事 (items for both match either) */
+                objectType?: "person" | "enterprise";
+                departmentId?: string;
+                /** @description Theme code (catalog.listCategories) */
+                theme?: string;
+                /** @description licence 行政许可 / penalty 行政处罚 / enforcement 行政强制 / levy 行政征收 / benefit 行政给付 / inspection 行政检查 / confirmation 行政确认 / reward 行政奖励 / adjudication 行政裁决 / otherPower 其他行政权力 / filing 行政备案 / publicService 公共服务 */
+                itemType?: "licence" | "penalty" | "enforcement" | "levy" | "benefit" | "inspection" | "confirmation" | "reward" | "adjudication" | "otherPower" | "filing" | "publicService";
+                /** @description At least this depth */
+                onlineDepth?: number;
+                /** @description 通办范围 */
+                scope?: "national" | "crossProvince" | "province" | "city" | "county";
+                /** @description Page size */
+                limit: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description 实施编码 */
+                            code: string;
+                            name: string;
+                            itemType: string;
+                            itemTypeName: string;
+                            objectType: string;
+                            /** Format: uuid */
+                            departmentId: string;
+                            departmentName: string;
+                            regionCode: string;
+                            regionName: string;
+                            themes: string[];
+                            onlineDepth: number;
+                            handlingScope: string | null;
+                            handlingType: string;
+                            /** @description ordinary / commitment 告知承诺 / instant 秒批 */
+                            mode: string;
+                            committedDays: number;
+                            visits: number;
+                            /** @description Relevance (search only) */
+                            score?: number;
+                            /** @description Guide views in the last 30 days (hot items only) */
+                            views?: number;
+                        }[];
+                        /** @description Pass as `cursor` for the next page */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "catalog.getItem": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Item id (uuid) or implementation code (实施编码) */
+                idOrCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 办事指南: the published version of an item */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        code: string;
+                        /** Format: uuid */
+                        versionId: string;
+                        versionNumber: number;
+                        status: "published" | "suspended";
+                        /** @description False while suspended (暂停办理) */
+                        acceptingApplications: boolean;
+                        /** Format: date-time */
+                        publishedAt: string;
+                        basic: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description 基本编码 */
+                            code: string;
+                            name: string;
+                            itemType: string;
+                            itemTypeName: string;
+                            legalBasis: string;
+                        };
+                        /** Format: uuid */
+                        departmentId: string;
+                        departmentName: string;
+                        regionCode: string;
+                        regionName: string;
+                        /** @description 办事指南: every element of an implementation list version */
+                        guide: {
+                            /** @description 事项名称 (defaults to the basic item) */
+                            name?: string;
+                            aliases?: string[];
+                            /** @description 实施主体 */
+                            implementingBody?: string;
+                            /** @description 服务对象: 自然人 / 法人 / 两者 */
+                            objectType?: "person" | "enterprise" | "both";
+                            /** @description 即办件 / 承诺件 */
+                            handlingType?: "immediate" | "promised";
+                            /** @description 法定办结时限 (working days) */
+                            statutoryDays?: number;
+                            /** @description 承诺办结时限 (working days) */
+                            committedDays?: number;
+                            /** @description 设定依据 (this list; the basic item has its own) */
+                            legalBasis?: string;
+                            /** @description 受理条件 */
+                            conditions?: string;
+                            materials?: {
+                                /** @description Stable key, referenced by situations, forms and diffs */
+                                key: string;
+                                /** @description 材料名称 */
+                                name: string;
+                                /** @description 来源: applicant 申请人自备 / government 政府部门核发 / licence 可复用电子证照 (免提交 when the applicant holds one of licenceTypeCode) */
+                                source: "applicant" | "government" | "licence";
+                                /** @description 电子证照类型代码 (e-licence type code) */
+                                licenceTypeCode?: string;
+                                /** @description 出具单位 */
+                                issuer?: string;
+                                /** @description 原件 / 复印件 / 原件和复印件 */
+                                form: "original" | "copy" | "originalAndCopy";
+                                /** @description 份数 (0: electronic only) */
+                                copies: number;
+                                /** @description 必要性: required 必须 / conditional 情形必须 (selected by situations) / optional 容缺或非必须 */
+                                requirement: "required" | "conditional" | "optional";
+                                /** @description 介质: 纸质 / 电子 / 纸质和电子 */
+                                media: "paper" | "electronic" | "both";
+                                /** @description File id (uuid) of the file store, or an http(s) URL */
+                                templateFile?: string;
+                                /** @description File id (uuid) of the file store, or an http(s) URL */
+                                sampleFile?: string;
+                                /** @description Accepted file extensions, e.g. pdf, jpg */
+                                fileTypes: string[];
+                                /** @description Size limit per file (KiB) */
+                                maxSizeKb: number;
+                                /** @description 可告知承诺减免 */
+                                commitmentWaivable?: boolean;
+                                /** @description 填报说明 / 备注 */
+                                notes?: string;
+                            }[];
+                            steps?: {
+                                /** @description 环节名称, e.g. 受理 */
+                                name: string;
+                                /** @description 办理内容与标准 */
+                                description: string;
+                                /** @description 环节时限 (working days) */
+                                days?: number;
+                            }[];
+                            /** @description 是否收费 (false: free, fees empty) */
+                            charged?: boolean;
+                            fees?: {
+                                /** @description Stable key, referenced by situations, forms and diffs */
+                                key: string;
+                                /** @description 收费项目名称 */
+                                name: string;
+                                /** @description Amount in fen (分) */
+                                amountFen: number;
+                                /** @description 收费依据 */
+                                basis: string;
+                                /** @description conditional: charged only when the situations select it (default required) */
+                                requirement?: "required" | "conditional";
+                            }[];
+                            places?: {
+                                /** @description 办理地点名称, e.g. 海口市民游客中心 */
+                                name: string;
+                                address: string;
+                                /** @description 办理时间 */
+                                hours: string;
+                            }[];
+                            /** @description 到现场次数 (跑动次数) */
+                            visits?: number;
+                            /** @description 网办深度 一级…四级 */
+                            onlineDepth?: number;
+                            /** @description 支持预约办理 */
+                            appointment?: boolean;
+                            /** @description 支持物流快递送达 */
+                            delivery?: boolean;
+                            /** @description 必须到办事大厅 */
+                            hallRequired?: boolean;
+                            result?: {
+                                /** @description licence 证照 (of licenceTypeCode) / approval 批文 / other 其他 */
+                                type: "licence" | "approval" | "other";
+                                /** @description 结果名称 */
+                                name: string;
+                                /** @description 电子证照类型代码 (e-licence type code) */
+                                licenceTypeCode?: string;
+                                /** @description File id (uuid) of the file store, or an http(s) URL */
+                                sampleFile?: string;
+                            };
+                            /** @description 咨询方式 */
+                            consultation?: {
+                                /** @description 电话 / 窗口地址 / 网上 / 邮箱 */
+                                kind: "phone" | "address" | "online" | "email";
+                                value: string;
+                            }[];
+                            /** @description 投诉方式 */
+                            complaint?: {
+                                /** @description 电话 / 窗口地址 / 网上 / 邮箱 */
+                                kind: "phone" | "address" | "online" | "email";
+                                value: string;
+                            }[];
+                            /** @description 通办范围: 全国 / 跨省 / 全省 / 全市 / 全县通办; null: only at the place */
+                            handlingScope?: "national" | "crossProvince" | "province" | "city" | "county" | (never | null);
+                            /** @description 主题 */
+                            themes?: string[];
+                            /** @description ordinary 一般 / commitment 告知承诺制 / instant 秒批 */
+                            mode?: {
+                                /** @enum {string} */
+                                kind: "ordinary";
+                            } | {
+                                /** @enum {string} */
+                                kind: "commitment";
+                                /** @description 告知承诺书 text */
+                                commitmentText: string;
+                                /** @description 承诺公示期 (days) */
+                                publicationDays: number;
+                            } | {
+                                /** @enum {string} */
+                                kind: "instant";
+                                /** @description 秒批 rule set: JSON Logic over { form, verified, applicant }; true approves, anything else routes to manual review */
+                                rules: unknown;
+                                /** @description auto 自动审批 / assisted 机审人核 (a person confirms) */
+                                autonomy: "auto" | "assisted";
+                            };
+                            /** @description FormSchema (shared/catalog/forms.ts) */
+                            form?: unknown | (never | null);
+                            /** @description SituationTree (shared/catalog/situations.ts) */
+                            situations?: unknown | (never | null);
+                            /** @description 其他说明 */
+                            notes?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "catalog.evaluateSituation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Item id (uuid) or implementation code (实施编码) */
+                idOrCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description SituationAnswers: question key → chosen option key(s) */
+                    answers: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description 情形引导: what this applicant’s situation needs */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        versionId: string;
+                        /** @description Every question on the path is answered */
+                        complete: boolean;
+                        /** @description Id of the next question to ask */
+                        nextQuestion: string | null;
+                        /** @description The next question itself, for clients that do not evaluate the tree */
+                        question: {
+                            id: string;
+                            text: string;
+                            multiple: boolean;
+                            options: {
+                                value: string;
+                                label: string;
+                            }[];
+                        } | null;
+                        /** @description Question ids visited, in order */
+                        path: string[];
+                        /** @description The answers used (on the path and valid): what a case stores */
+                        answers: {
+                            [key: string]: string | string[];
+                        };
+                        problems: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        materials: {
+                            /** @description Stable key, referenced by situations, forms and diffs */
+                            key: string;
+                            /** @description 材料名称 */
+                            name: string;
+                            /** @description 来源: applicant 申请人自备 / government 政府部门核发 / licence 可复用电子证照 (免提交 when the applicant holds one of licenceTypeCode) */
+                            source: "applicant" | "government" | "licence";
+                            /** @description 电子证照类型代码 (e-licence type code) */
+                            licenceTypeCode?: string;
+                            /** @description 出具单位 */
+                            issuer?: string;
+                            /** @description 原件 / 复印件 / 原件和复印件 */
+                            form: "original" | "copy" | "originalAndCopy";
+                            /** @description 份数 (0: electronic only) */
+                            copies: number;
+                            /** @description 必要性: required 必须 / conditional 情形必须 (selected by situations) / optional 容缺或非必须 */
+                            requirement: "required" | "conditional" | "optional";
+                            /** @description 介质: 纸质 / 电子 / 纸质和电子 */
+                            media: "paper" | "electronic" | "both";
+                            /** @description File id (uuid) of the file store, or an http(s) URL */
+                            templateFile?: string;
+                            /** @description File id (uuid) of the file store, or an http(s) URL */
+                            sampleFile?: string;
+                            /** @description Accepted file extensions, e.g. pdf, jpg */
+                            fileTypes: string[];
+                            /** @description Size limit per file (KiB) */
+                            maxSizeKb: number;
+                            /** @description 可告知承诺减免 */
+                            commitmentWaivable?: boolean;
+                            /** @description 填报说明 / 备注 */
+                            notes?: string;
+                            /** @description 免提交 when the applicant holds a valid e-licence of licenceTypeCode */
+                            reusableLicence: boolean;
+                        }[];
+                        formSections: string[];
+                        fees: {
+                            /** @description Stable key, referenced by situations, forms and diffs */
+                            key: string;
+                            /** @description 收费项目名称 */
+                            name: string;
+                            /** @description Amount in fen (分) */
+                            amountFen: number;
+                            /** @description 收费依据 */
+                            basis: string;
+                            /** @description conditional: charged only when the situations select it (default required) */
+                            requirement?: "required" | "conditional";
+                        }[];
+                        totalFeeFen: number;
+                    };
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Unprocessable */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "catalog.listHotItems": {
+        parameters: {
+            query: {
+                /** @description Where the applicant is: items of this region and of every region above it */
+                regionCode?: string;
+                /** @description person 个人办事 / enterprise 法人办事 (items for both match either) */
+                objectType?: "person" | "enterprise";
+                limit: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description 实施编码 */
+                            code: string;
+                            name: string;
+                            itemType: string;
+                            itemTypeName: string;
+                            objectType: string;
+                            /** Format: uuid */
+                            departmentId: string;
+                            departmentName: string;
+                            regionCode: string;
+                            regionName: string;
+                            themes: string[];
+                            onlineDepth: number;
+                            handlingScope: string | null;
+                            handlingType: string;
+                            /** @description ordinary / commitment 告知承诺 / instant 秒批 */
+                            mode: string;
+                            committedDays: number;
+                            visits: number;
+                            /** @description Relevance (search only) */
+                            score?: number;
+                            /** @description Guide views in the last 30 days (hot items only) */
+                            views?: number;
+                        }[];
+                        /** @description Pass as `cursor` for the next page */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "catalog.listCategories": {
+        parameters: {
+            query?: {
+                /** @description Where the applicant is: items of this region and of every region above it */
+                regionCode?: string;
+                /** @description person 个人办事 / enterprise 法人办事 (items for both match either) */
+                objectType?: "person" | "enterprise";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 分类浏览: the vocabularies with the number of published items in each */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        itemTypes: {
+                            code: string;
+                            name: string;
+                            /** @description Published items visible with these filters */
+                            count: number;
+                        }[];
+                        themes: {
+                            code: string;
+                            name: string;
+                            objectType: string;
+                            /** @description Published items visible with these filters */
+                            count: number;
+                        }[];
+                        departments: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            regionCode: string;
+                            regionName: string;
+                            /** @description Published items visible with these filters */
+                            count: number;
+                        }[];
+                        objectTypes: {
+                            code: string;
+                            name: string;
+                        }[];
+                        handlingScopes: {
+                            code: string;
+                            name: string;
+                        }[];
+                        onlineDepths: {
+                            code: number;
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "catalog.listBasicItems": {
+        parameters: {
+            query: {
+                /** @description Part of the name or the code */
+                q?: string;
+                /** @description licence 行政许可 / penalty 行政处罚 / enforcement 行政强制 / levy 行政征收 / benefit 行政给付 / inspection 行政检查 / confirmation 行政确认 / reward 行政奖励 / adjudication 行政裁决 / otherPower 其他行政权力 / filing 行政备案 / publicService 公共服务 */
+                itemType?: "licence" | "penalty" | "enforcement" | "levy" | "benefit" | "inspection" | "confirmation" | "reward" | "adjudication" | "otherPower" | "filing" | "publicService";
+                status?: "active" | "disabled";
+                /** @description Page size */
+                limit: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description 基本编码 */
+                            code: string;
+                            name: string;
+                            aliases: string[];
+                            itemType: string;
+                            itemTypeName: string;
+                            /** @description 服务对象: person 自然人 / enterprise 法人 / both 两者 */
+                            objectType: "person" | "enterprise" | "both";
+                            legalBasis: string;
+                            departmentType: string;
+                            levels: string[];
+                            status: "active" | "disabled";
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        /** @description Pass as `cursor` for the next page */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "catalog.createBasicItem": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 基本编码; assigned (type digits + next serial) if absent */
+                    code?: string;
+                    name: string;
+                    aliases?: string[];
+                    /**
+                     * @description licence 行政许可 / penalty 行政处罚 / enforcement 行政强制 / levy 行政征收 / benefit 行政给付 / inspection 行政检查 / confirmation 行政确认 / reward 行政奖励 / adjudication 行政裁决 / otherPower 其他行政权力 / filing 行政备案 / publicService 公共服务
+                     * @enum {unknown}
+                     */
+                    itemType: "licence" | "penalty" | "enforcement" | "levy" | "benefit" | "inspection" | "confirmation" | "reward" | "adjudication" | "otherPower" | "filing" | "publicService";
+                    /** @description 服务对象: person 自然人 / enterprise 法人 / both 两者 */
+                    objectType: "person" | "enterprise" | "both";
+                    /** @description 设定依据 */
+                    legalBasis?: string;
+                    /** @description 主管部门类型, e.g. 卫生健康 */
+                    departmentType?: string;
+                    /** @description 行使层级 */
+                    levels?: ("province" | "city" | "county")[];
+                };
+            };
+        };
+        responses: {
+            /** @description A basic catalogue item (基本目录事项) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @description 基本编码 */
+                        code: string;
+                        name: string;
+                        aliases: string[];
+                        itemType: string;
+                        itemTypeName: string;
+                        /** @description 服务对象: person 自然人 / enterprise 法人 / both 两者 */
+                        objectType: "person" | "enterprise" | "both";
+                        legalBasis: string;
+                        departmentType: string;
+                        levels: string[];
+                        status: "active" | "disabled";
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Unprocessable */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "catalog.getBasicItem": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A basic catalogue item (基本目录事项) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @description 基本编码 */
+                        code: string;
+                        name: string;
+                        aliases: string[];
+                        itemType: string;
+                        itemTypeName: string;
+                        /** @description 服务对象: person 自然人 / enterprise 法人 / both 两者 */
+                        objectType: "person" | "enterprise" | "both";
+                        legalBasis: string;
+                        departmentType: string;
+                        levels: string[];
+                        status: "active" | "disabled";
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "catalog.updateBasicItem": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    aliases?: string[];
+                    legalBasis?: string;
+                    departmentType?: string;
+                    levels?: ("province" | "city" | "county")[];
+                    status?: "active" | "disabled";
+                };
+            };
+        };
+        responses: {
+            /** @description A basic catalogue item (基本目录事项) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @description 基本编码 */
+                        code: string;
+                        name: string;
+                        aliases: string[];
+                        itemType: string;
+                        itemTypeName: string;
+                        /** @description 服务对象: person 自然人 / enterprise 法人 / both 两者 */
+                        objectType: "person" | "enterprise" | "both";
+                        legalBasis: string;
+                        departmentType: string;
+                        levels: string[];
+                        status: "active" | "disabled";
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "catalog.listManagedItems": {
+        parameters: {
+            query: {
+                /** @description Part of the name or the code */
+                q?: string;
+                /** @description draft 草稿 / submitted 已提交 / reviewed 已审核 / published 已发布 / suspended 已暂停 / superseded 已被替代 / cancelled 已取消 */
+                status?: "draft" | "submitted" | "reviewed" | "published" | "suspended" | "superseded" | "cancelled";
+                departmentId?: string;
+                basicItemId?: string;
+                /** @description Page size */
+                limit: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description 实施编码 */
+                            code: string;
+                            /** @description Name in the latest version */
+                            name: string;
+                            /** Format: uuid */
+                            basicItemId: string;
+                            basicCode: string;
+                            itemType: string;
+                            /** Format: uuid */
+                            departmentId: string;
+                            departmentName: string;
+                            regionCode: string;
+                            regionName: string;
+                            /** Format: date-time */
+                            cancelledAt: string | null;
+                            live: {
+                                /** Format: uuid */
+                                id: string;
+                                number: number;
+                                /**
+                                 * @description draft 草稿 / submitted 已提交 / reviewed 已审核 / published 已发布 / suspended 已暂停 / superseded 已被替代 / cancelled 已取消
+                                 * @enum {unknown}
+                                 */
+                                status: "draft" | "submitted" | "reviewed" | "published" | "suspended" | "superseded" | "cancelled";
+                            } | null;
+                            open: {
+                                /** Format: uuid */
+                                id: string;
+                                number: number;
+                                /**
+                                 * @description draft 草稿 / submitted 已提交 / reviewed 已审核 / published 已发布 / suspended 已暂停 / superseded 已被替代 / cancelled 已取消
+                                 * @enum {unknown}
+                                 */
+                                status: "draft" | "submitted" | "reviewed" | "published" | "suspended" | "superseded" | "cancelled";
+                            } | null;
+                        }[];
+                        /** @description Pass as `cursor` for the next page */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "catalog.createItemDraft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    basicItemId: string;
+                    /**
+                     * Format: uuid
+                     * @description 实施部门 (must be in your data scope)
+                     */
+                    departmentId: string;
+                    /** @description 办事指南: every element of an implementation list version */
+                    guide: {
+                        /** @description 事项名称 (defaults to the basic item) */
+                        name?: string;
+                        aliases?: string[];
+                        /** @description 实施主体 */
+                        implementingBody?: string;
+                        /** @description 服务对象: 自然人 / 法人 / 两者 */
+                        objectType?: "person" | "enterprise" | "both";
+                        /** @description 即办件 / 承诺件 */
+                        handlingType?: "immediate" | "promised";
+                        /** @description 法定办结时限 (working days) */
+                        statutoryDays?: number;
+                        /** @description 承诺办结时限 (working days) */
+                        committedDays?: number;
+                        /** @description 设定依据 (this list; the basic item has its own) */
+                        legalBasis?: string;
+                        /** @description 受理条件 */
+                        conditions?: string;
+                        materials?: {
+                            /** @description Stable key, referenced by situations, forms and diffs */
+                            key: string;
+                            /** @description 材料名称 */
+                            name: string;
+                            /** @description 来源: applicant 申请人自备 / government 政府部门核发 / licence 可复用电子证照 (免提交 when the applicant holds one of licenceTypeCode) */
+                            source: "applicant" | "government" | "licence";
+                            /** @description 电子证照类型代码 (e-licence type code) */
+                            licenceTypeCode?: string;
+                            /** @description 出具单位 */
+                            issuer?: string;
+                            /** @description 原件 / 复印件 / 原件和复印件 */
+                            form: "original" | "copy" | "originalAndCopy";
+                            /** @description 份数 (0: electronic only) */
+                            copies: number;
+                            /** @description 必要性: required 必须 / conditional 情形必须 (selected by situations) / optional 容缺或非必须 */
+                            requirement: "required" | "conditional" | "optional";
+                            /** @description 介质: 纸质 / 电子 / 纸质和电子 */
+                            media: "paper" | "electronic" | "both";
+                            /** @description File id (uuid) of the file store, or an http(s) URL */
+                            templateFile?: string;
+                            /** @description File id (uuid) of the file store, or an http(s) URL */
+                            sampleFile?: string;
+                            /** @description Accepted file extensions, e.g. pdf, jpg */
+                            fileTypes: string[];
+                            /** @description Size limit per file (KiB) */
+                            maxSizeKb: number;
+                            /** @description 可告知承诺减免 */
+                            commitmentWaivable?: boolean;
+                            /** @description 填报说明 / 备注 */
+                            notes?: string;
+                        }[];
+                        steps?: {
+                            /** @description 环节名称, e.g. 受理 */
+                            name: string;
+                            /** @description 办理内容与标准 */
+                            description: string;
+                            /** @description 环节时限 (working days) */
+                            days?: number;
+                        }[];
+                        /** @description 是否收费 (false: free, fees empty) */
+                        charged?: boolean;
+                        fees?: {
+                            /** @description Stable key, referenced by situations, forms and diffs */
+                            key: string;
+                            /** @description 收费项目名称 */
+                            name: string;
+                            /** @description Amount in fen (分) */
+                            amountFen: number;
+                            /** @description 收费依据 */
+                            basis: string;
+                            /** @description conditional: charged only when the situations select it (default required) */
+                            requirement?: "required" | "conditional";
+                        }[];
+                        places?: {
+                            /** @description 办理地点名称, e.g. 海口市民游客中心 */
+                            name: string;
+                            address: string;
+                            /** @description 办理时间 */
+                            hours: string;
+                        }[];
+                        /** @description 到现场次数 (跑动次数) */
+                        visits?: number;
+                        /** @description 网办深度 一级…四级 */
+                        onlineDepth?: number;
+                        /** @description 支持预约办理 */
+                        appointment?: boolean;
+                        /** @description 支持物流快递送达 */
+                        delivery?: boolean;
+                        /** @description 必须到办事大厅 */
+                        hallRequired?: boolean;
+                        result?: {
+                            /** @description licence 证照 (of licenceTypeCode) / approval 批文 / other 其他 */
+                            type: "licence" | "approval" | "other";
+                            /** @description 结果名称 */
+                            name: string;
+                            /** @description 电子证照类型代码 (e-licence type code) */
+                            licenceTypeCode?: string;
+                            /** @description File id (uuid) of the file store, or an http(s) URL */
+                            sampleFile?: string;
+                        };
+                        /** @description 咨询方式 */
+                        consultation?: {
+                            /** @description 电话 / 窗口地址 / 网上 / 邮箱 */
+                            kind: "phone" | "address" | "online" | "email";
+                            value: string;
+                        }[];
+                        /** @description 投诉方式 */
+                        complaint?: {
+                            /** @description 电话 / 窗口地址 / 网上 / 邮箱 */
+                            kind: "phone" | "address" | "online" | "email";
+                            value: string;
+                        }[];
+                        /** @description 通办范围: 全国 / 跨省 / 全省 / 全市 / 全县通办; null: only at the place */
+                        handlingScope?: "national" | "crossProvince" | "province" | "city" | "county" | (never | null);
+                        /** @description 主题 */
+                        themes?: string[];
+                        /** @description ordinary 一般 / commitment 告知承诺制 / instant 秒批 */
+                        mode?: {
+                            /** @enum {string} */
+                            kind: "ordinary";
+                        } | {
+                            /** @enum {string} */
+                            kind: "commitment";
+                            /** @description 告知承诺书 text */
+                            commitmentText: string;
+                            /** @description 承诺公示期 (days) */
+                            publicationDays: number;
+                        } | {
+                            /** @enum {string} */
+                            kind: "instant";
+                            /** @description 秒批 rule set: JSON Logic over { form, verified, applicant }; true approves, anything else routes to manual review */
+                            rules: unknown;
+                            /** @description auto 自动审批 / assisted 机审人核 (a person confirms) */
+                            autonomy: "auto" | "assisted";
+                        };
+                        /** @description FormSchema (shared/catalog/forms.ts) */
+                        form?: unknown | (never | null);
+                        /** @description SituationTree (shared/catalog/situations.ts) */
+                        situations?: unknown | (never | null);
+                        /** @description 其他说明 */
+                        notes?: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description One version of an implementation list, with its whole guide */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        itemId: string;
+                        number: number;
+                        /**
+                         * @description draft 草稿 / submitted 已提交 / reviewed 已审核 / published 已发布 / suspended 已暂停 / superseded 已被替代 / cancelled 已取消
+                         * @enum {unknown}
+                         */
+                        status: "draft" | "submitted" | "reviewed" | "published" | "suspended" | "superseded" | "cancelled";
+                        createdBy: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** Format: date-time */
+                        submittedAt: string | null;
+                        reviewedBy: string | null;
+                        /** Format: date-time */
+                        reviewedAt: string | null;
+                        reviewComment: string | null;
+                        /** Format: date-time */
+                        publishedAt: string | null;
+                        /** Format: date-time */
+                        endedAt: string | null;
+                        itemCode: string;
+                        /** @description 办事指南: every element of an implementation list version */
+                        guide: {
+                            /** @description 事项名称 (defaults to the basic item) */
+                            name?: string;
+                            aliases?: string[];
+                            /** @description 实施主体 */
+                            implementingBody?: string;
+                            /** @description 服务对象: 自然人 / 法人 / 两者 */
+                            objectType?: "person" | "enterprise" | "both";
+                            /** @description 即办件 / 承诺件 */
+                            handlingType?: "immediate" | "promised";
+                            /** @description 法定办结时限 (working days) */
+                            statutoryDays?: number;
+                            /** @description 承诺办结时限 (working days) */
+                            committedDays?: number;
+                            /** @description 设定依据 (this list; the basic item has its own) */
+                            legalBasis?: string;
+                            /** @description 受理条件 */
+                            conditions?: string;
+                            materials?: {
+                                /** @description Stable key, referenced by situations, forms and diffs */
+                                key: string;
+                                /** @description 材料名称 */
+                                name: string;
+                                /** @description 来源: applicant 申请人自备 / government 政府部门核发 / licence 可复用电子证照 (免提交 when the applicant holds one of licenceTypeCode) */
+                                source: "applicant" | "government" | "licence";
+                                /** @description 电子证照类型代码 (e-licence type code) */
+                                licenceTypeCode?: string;
+                                /** @description 出具单位 */
+                                issuer?: string;
+                                /** @description 原件 / 复印件 / 原件和复印件 */
+                                form: "original" | "copy" | "originalAndCopy";
+                                /** @description 份数 (0: electronic only) */
+                                copies: number;
+                                /** @description 必要性: required 必须 / conditional 情形必须 (selected by situations) / optional 容缺或非必须 */
+                                requirement: "required" | "conditional" | "optional";
+                                /** @description 介质: 纸质 / 电子 / 纸质和电子 */
+                                media: "paper" | "electronic" | "both";
+                                /** @description File id (uuid) of the file store, or an http(s) URL */
+                                templateFile?: string;
+                                /** @description File id (uuid) of the file store, or an http(s) URL */
+                                sampleFile?: string;
+                                /** @description Accepted file extensions, e.g. pdf, jpg */
+                                fileTypes: string[];
+                                /** @description Size limit per file (KiB) */
+                                maxSizeKb: number;
+                                /** @description 可告知承诺减免 */
+                                commitmentWaivable?: boolean;
+                                /** @description 填报说明 / 备注 */
+                                notes?: string;
+                            }[];
+                            steps?: {
+                                /** @description 环节名称, e.g. 受理 */
+                                name: string;
+                                /** @description 办理内容与标准 */
+                                description: string;
+                                /** @description 环节时限 (working days) */
+                                days?: number;
+                            }[];
+                            /** @description 是否收费 (false: free, fees empty) */
+                            charged?: boolean;
+                            fees?: {
+                                /** @description Stable key, referenced by situations, forms and diffs */
+                                key: string;
+                                /** @description 收费项目名称 */
+                                name: string;
+                                /** @description Amount in fen (分) */
+                                amountFen: number;
+                                /** @description 收费依据 */
+                                basis: string;
+                                /** @description conditional: charged only when the situations select it (default required) */
+                                requirement?: "required" | "conditional";
+                            }[];
+                            places?: {
+                                /** @description 办理地点名称, e.g. 海口市民游客中心 */
+                                name: string;
+                                address: string;
+                                /** @description 办理时间 */
+                                hours: string;
+                            }[];
+                            /** @description 到现场次数 (跑动次数) */
+                            visits?: number;
+                            /** @description 网办深度 一级…四级 */
+                            onlineDepth?: number;
+                            /** @description 支持预约办理 */
+                            appointment?: boolean;
+                            /** @description 支持物流快递送达 */
+                            delivery?: boolean;
+                            /** @description 必须到办事大厅 */
+                            hallRequired?: boolean;
+                            result?: {
+                                /** @description licence 证照 (of licenceTypeCode) / approval 批文 / other 其他 */
+                                type: "licence" | "approval" | "other";
+                                /** @description 结果名称 */
+                                name: string;
+                                /** @description 电子证照类型代码 (e-licence type code) */
+                                licenceTypeCode?: string;
+                                /** @description File id (uuid) of the file store, or an http(s) URL */
+                                sampleFile?: string;
+                            };
+                            /** @description 咨询方式 */
+                            consultation?: {
+                                /** @description 电话 / 窗口地址 / 网上 / 邮箱 */
+                                kind: "phone" | "address" | "online" | "email";
+                                value: string;
+                            }[];
+                            /** @description 投诉方式 */
+                            complaint?: {
+                                /** @description 电话 / 窗口地址 / 网上 / 邮箱 */
+                                kind: "phone" | "address" | "online" | "email";
+                                value: string;
+                            }[];
+                            /** @description 通办范围: 全国 / 跨省 / 全省 / 全市 / 全县通办; null: only at the place */
+                            handlingScope?: "national" | "crossProvince" | "province" | "city" | "county" | (never | null);
+                            /** @description 主题 */
+                            themes?: string[];
+                            /** @description ordinary 一般 / commitment 告知承诺制 / instant 秒批 */
+                            mode?: {
+                                /** @enum {string} */
+                                kind: "ordinary";
+                            } | {
+                                /** @enum {string} */
+                                kind: "commitment";
+                                /** @description 告知承诺书 text */
+                                commitmentText: string;
+                                /** @description 承诺公示期 (days) */
+                                publicationDays: number;
+                            } | {
+                                /** @enum {string} */
+                                kind: "instant";
+                                /** @description 秒批 rule set: JSON Logic over { form, verified, applicant }; true approves, anything else routes to manual review */
+                                rules: unknown;
+                                /** @description auto 自动审批 / assisted 机审人核 (a person confirms) */
+                                autonomy: "auto" | "assisted";
+                            };
+                            /** @description FormSchema (shared/catalog/forms.ts) */
+                            form?: unknown | (never | null);
+                            /** @description SituationTree (shared/catalog/situations.ts) */
+                            situations?: unknown | (never | null);
+                            /** @description 其他说明 */
+                            notes?: string;
+                        };
+                        /** @description What the version’s status allows next */
+                        actions: string[];
+                        events: {
+                            action: string;
+                            actorName: string | null;
+                            comment: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Unprocessable */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "catalog.getManagedItem": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An implementation list with all its versions, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @description 实施编码 */
+                        code: string;
+                        /** @description Name in the latest version */
+                        name: string;
+                        /** Format: uuid */
+                        basicItemId: string;
+                        basicCode: string;
+                        itemType: string;
+                        /** Format: uuid */
+                        departmentId: string;
+                        departmentName: string;
+                        regionCode: string;
+                        regionName: string;
+                        /** Format: date-time */
+                        cancelledAt: string | null;
+                        live: {
+                            /** Format: uuid */
+                            id: string;
+                            number: number;
+                            /**
+                             * @description draft 草稿 / submitted 已提交 / reviewed 已审核 / published 已发布 / suspended 已暂停 / superseded 已被替代 / cancelled 已取消
+                             * @enum {unknown}
+                             */
+                            status: "draft" | "submitted" | "reviewed" | "published" | "suspended" | "superseded" | "cancelled";
+                        } | null;
+                        open: {
+                            /** Format: uuid */
+                            id: string;
+                            number: number;
+                            /**
+                             * @description draft 草稿 / submitted 已提交 / reviewed 已审核 / published 已发布 / suspended 已暂停 / superseded 已被替代 / cancelled 已取消
+                             * @enum {unknown}
+                             */
+                            status: "draft" | "submitted" | "reviewed" | "published" | "suspended" | "superseded" | "cancelled";
+                        } | null;
+                        cancelReason: string | null;
+                        versions: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            itemId: string;
+                            number: number;
+                            /**
+                             * @description draft 草稿 / submitted 已提交 / reviewed 已审核 / published 已发布 / suspended 已暂停 / superseded 已被替代 / cancelled 已取消
+                             * @enum {unknown}
+                             */
+                            status: "draft" | "submitted" | "reviewed" | "published" | "suspended" | "superseded" | "cancelled";
+                            createdBy: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: date-time */
+                            submittedAt: string | null;
+                            reviewedBy: string | null;
+                            /** Format: date-time */
+                            reviewedAt: string | null;
+                            reviewComment: string | null;
+                            /** Format: date-time */
+                            publishedAt: string | null;
+                            /** Format: date-time */
+                            endedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "catalog.listItemVersions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            itemId: string;
+                            number: number;
+                            /**
+                             * @description draft 草稿 / submitted 已提交 / reviewed 已审核 / published 已发布 / suspended 已暂停 / superseded 已被替代 / cancelled 已取消
+                             * @enum {unknown}
+                             */
+                            status: "draft" | "submitted" | "reviewed" | "published" | "suspended" | "superseded" | "cancelled";
+                            createdBy: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: date-time */
+                            submittedAt: string | null;
+                            reviewedBy: string | null;
+                            /** Format: date-time */
+                            reviewedAt: string | null;
+                            reviewComment: string | null;
+                            /** Format: date-time */
+                            publishedAt: string | null;
+                            /** Format: date-time */
+                            endedAt: string | null;
+                        }[];
+                        /** @description Pass as `cursor` for the next page */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "catalog.reviseItem": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One version of an implementation list, with its whole guide */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        itemId: string;
+                        number: number;
+                        /**
+                         * @description draft 草稿 / submitted 已提交 / reviewed 已审核 / published 已发布 / suspended 已暂停 / superseded 已被替代 / cancelled 已取消
+                         * @enum {unknown}
+                         */
+                        status: "draft" | "submitted" | "reviewed" | "published" | "suspended" | "superseded" | "cancelled";
+                        createdBy: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** Format: date-time */
+                        submittedAt: string | null;
+                        reviewedBy: string | null;
+                        /** Format: date-time */
+                        reviewedAt: string | null;
+                        reviewComment: string | null;
+                        /** Format: date-time */
+                        publishedAt: string | null;
+                        /** Format: date-time */
+                        endedAt: string | null;
+                        itemCode: string;
+                        /** @description 办事指南: every element of an implementation list version */
+                        guide: {
+                            /** @description 事项名称 (defaults to the basic item) */
+                            name?: string;
+                            aliases?: string[];
+                            /** @description 实施主体 */
+                            implementingBody?: string;
+                            /** @description 服务对象: 自然人 / 法人 / 两者 */
+                            objectType?: "person" | "enterprise" | "both";
+                            /** @description 即办件 / 承诺件 */
+                            handlingType?: "immediate" | "promised";
+                            /** @description 法定办结时限 (working days) */
+                            statutoryDays?: number;
+                            /** @description 承诺办结时限 (working days) */
+                            committedDays?: number;
+                            /** @description 设定依据 (this list; the basic item has its own) */
+                            legalBasis?: string;
+                            /** @description 受理条件 */
+                            conditions?: string;
+                            materials?: {
+                                /** @description Stable key, referenced by situations, forms and diffs */
+                                key: string;
+                                /** @description 材料名称 */
+                                name: string;
+                                /** @description 来源: applicant 申请人自备 / government 政府部门核发 / licence 可复用电子证照 (免提交 when the applicant holds one of licenceTypeCode) */
+                                source: "applicant" | "government" | "licence";
+                                /** @description 电子证照类型代码 (e-licence type code) */
+                                licenceTypeCode?: string;
+                                /** @description 出具单位 */
+                                issuer?: string;
+                                /** @description 原件 / 复印件 / 原件和复印件 */
+                                form: "original" | "copy" | "originalAndCopy";
+                                /** @description 份数 (0: electronic only) */
+                                copies: number;
+                                /** @description 必要性: required 必须 / conditional 情形必须 (selected by situations) / optional 容缺或非必须 */
+                                requirement: "required" | "conditional" | "optional";
+                                /** @description 介质: 纸质 / 电子 / 纸质和电子 */
+                                media: "paper" | "electronic" | "both";
+                                /** @description File id (uuid) of the file store, or an http(s) URL */
+                                templateFile?: string;
+                                /** @description File id (uuid) of the file store, or an http(s) URL */
+                                sampleFile?: string;
+                                /** @description Accepted file extensions, e.g. pdf, jpg */
+                                fileTypes: string[];
+                                /** @description Size limit per file (KiB) */
+                                maxSizeKb: number;
+                                /** @description 可告知承诺减免 */
+                                commitmentWaivable?: boolean;
+                                /** @description 填报说明 / 备注 */
+                                notes?: string;
+                            }[];
+                            steps?: {
+                                /** @description 环节名称, e.g. 受理 */
+                                name: string;
+                                /** @description 办理内容与标准 */
+                                description: string;
+                                /** @description 环节时限 (working days) */
+                                days?: number;
+                            }[];
+                            /** @description 是否收费 (false: free, fees empty) */
+                            charged?: boolean;
+                            fees?: {
+                                /** @description Stable key, referenced by situations, forms and diffs */
+                                key: string;
+                                /** @description 收费项目名称 */
+                                name: string;
+                                /** @description Amount in fen (分) */
+                                amountFen: number;
+                                /** @description 收费依据 */
+                                basis: string;
+                                /** @description conditional: charged only when the situations select it (default required) */
+                                requirement?: "required" | "conditional";
+                            }[];
+                            places?: {
+                                /** @description 办理地点名称, e.g. 海口市民游客中心 */
+                                name: string;
+                                address: string;
+                                /** @description 办理时间 */
+                                hours: string;
+                            }[];
+                            /** @description 到现场次数 (跑动次数) */
+                            visits?: number;
+                            /** @description 网办深度 一级…四级 */
+                            onlineDepth?: number;
+                            /** @description 支持预约办理 */
+                            appointment?: boolean;
+                            /** @description 支持物流快递送达 */
+                            delivery?: boolean;
+                            /** @description 必须到办事大厅 */
+                            hallRequired?: boolean;
+                            result?: {
+                                /** @description licence 证照 (of licenceTypeCode) / approval 批文 / other 其他 */
+                                type: "licence" | "approval" | "other";
+                                /** @description 结果名称 */
+                                name: string;
+                                /** @description 电子证照类型代码 (e-licence type code) */
+                                licenceTypeCode?: string;
+                                /** @description File id (uuid) of the file store, or an http(s) URL */
+                                sampleFile?: string;
+                            };
+                            /** @description 咨询方式 */
+                            consultation?: {
+                                /** @description 电话 / 窗口地址 / 网上 / 邮箱 */
+                                kind: "phone" | "address" | "online" | "email";
+                                value: string;
+                            }[];
+                            /** @description 投诉方式 */
+                            complaint?: {
+                                /** @description 电话 / 窗口地址 / 网上 / 邮箱 */
+                                kind: "phone" | "address" | "online" | "email";
+                                value: string;
+                            }[];
+                            /** @description 通办范围: 全国 / 跨省 / 全省 / 全市 / 全县通办; null: only at the place */
+                            handlingScope?: "national" | "crossProvince" | "province" | "city" | "county" | (never | null);
+                            /** @description 主题 */
+                            themes?: string[];
+                            /** @description ordinary 一般 / commitment 告知承诺制 / instant 秒批 */
+                            mode?: {
+                                /** @enum {string} */
+                                kind: "ordinary";
+                            } | {
+                                /** @enum {string} */
+                                kind: "commitment";
+                                /** @description 告知承诺书 text */
+                                commitmentText: string;
+                                /** @description 承诺公示期 (days) */
+                                publicationDays: number;
+                            } | {
+                                /** @enum {string} */
+                                kind: "instant";
+                                /** @description 秒批 rule set: JSON Logic over { form, verified, applicant }; true approves, anything else routes to manual review */
+                                rules: unknown;
+                                /** @description auto 自动审批 / assisted 机审人核 (a person confirms) */
+                                autonomy: "auto" | "assisted";
+                            };
+                            /** @description FormSchema (shared/catalog/forms.ts) */
+                            form?: unknown | (never | null);
+                            /** @description SituationTree (shared/catalog/situations.ts) */
+                            situations?: unknown | (never | null);
+                            /** @description 其他说明 */
+                            notes?: string;
+                        };
+                        /** @description What the version’s status allows next */
+                        actions: string[];
+                        events: {
+                            action: string;
+                            actorName: string | null;
+                            comment: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "catalog.diffItemVersions": {
+        parameters: {
+            query: {
+                /** @description Version number */
+                from: number;
+                /** @description Version number */
+                to: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Field-level differences between two versions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        from: {
+                            /** Format: uuid */
+                            id: string;
+                            number: number;
+                            /**
+                             * @description draft 草稿 / submitted 已提交 / reviewed 已审核 / published 已发布 / suspended 已暂停 / superseded 已被替代 / cancelled 已取消
+                             * @enum {unknown}
+                             */
+                            status: "draft" | "submitted" | "reviewed" | "published" | "suspended" | "superseded" | "cancelled";
+                        };
+                        to: {
+                            /** Format: uuid */
+                            id: string;
+                            number: number;
+                            /**
+                             * @description draft 草稿 / submitted 已提交 / reviewed 已审核 / published 已发布 / suspended 已暂停 / superseded 已被替代 / cancelled 已取消
+                             * @enum {unknown}
+                             */
+                            status: "draft" | "submitted" | "reviewed" | "published" | "suspended" | "superseded" | "cancelled";
+                        };
+                        changes: {
+                            field: string;
+                            before: unknown;
+                            after: unknown;
+                        }[];
+                        materials: {
+                            added: {
+                                key: string;
+                                name: string;
+                            }[];
+                            removed: {
+                                key: string;
+                                name: string;
+                            }[];
+                            changed: {
+                                key: string;
+                                name: string;
+                                fields: string[];
+                            }[];
+                        };
+                        fees: {
+                            added: {
+                                key: string;
+                                name: string;
+                            }[];
+                            removed: {
+                                key: string;
+                                name: string;
+                            }[];
+                            changed: {
+                                key: string;
+                                name: string;
+                                fields: string[];
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "catalog.suspendItem": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description One version of an implementation list, with its whole guide */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        itemId: string;
+                        number: number;
+                        /**
+                         * @description draft 草稿 / submitted 已提交 / reviewed 已审核 / published 已发布 / suspended 已暂停 / superseded 已被替代 / cancelled 已取消
+                         * @enum {unknown}
+                         */
+                        status: "draft" | "submitted" | "reviewed" | "published" | "suspended" | "superseded" | "cancelled";
+                        createdBy: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** Format: date-time */
+                        submittedAt: string | null;
+                        reviewedBy: string | null;
+                        /** Format: date-time */
+                        reviewedAt: string | null;
+                        reviewComment: string | null;
+                        /** Format: date-time */
+                        publishedAt: string | null;
+                        /** Format: date-time */
+                        endedAt: string | null;
+                        itemCode: string;
+                        /** @description 办事指南: every element of an implementation list version */
+                        guide: {
+                            /** @description 事项名称 (defaults to the basic item) */
+                            name?: string;
+                            aliases?: string[];
+                            /** @description 实施主体 */
+                            implementingBody?: string;
+                            /** @description 服务对象: 自然人 / 法人 / 两者 */
+                            objectType?: "person" | "enterprise" | "both";
+                            /** @description 即办件 / 承诺件 */
+                            handlingType?: "immediate" | "promised";
+                            /** @description 法定办结时限 (working days) */
+                            statutoryDays?: number;
+                            /** @description 承诺办结时限 (working days) */
+                            committedDays?: number;
+                            /** @description 设定依据 (this list; the basic item has its own) */
+                            legalBasis?: string;
+                            /** @description 受理条件 */
+                            conditions?: string;
+                            materials?: {
+                                /** @description Stable key, referenced by situations, forms and diffs */
+                                key: string;
+                                /** @description 材料名称 */
+                                name: string;
+                                /** @description 来源: applicant 申请人自备 / government 政府部门核发 / licence 可复用电子证照 (免提交 when the applicant holds one of licenceTypeCode) */
+                                source: "applicant" | "government" | "licence";
+                                /** @description 电子证照类型代码 (e-licence type code) */
+                                licenceTypeCode?: string;
+                                /** @description 出具单位 */
+                                issuer?: string;
+                                /** @description 原件 / 复印件 / 原件和复印件 */
+                                form: "original" | "copy" | "originalAndCopy";
+                                /** @description 份数 (0: electronic only) */
+                                copies: number;
+                                /** @description 必要性: required 必须 / conditional 情形必须 (selected by situations) / optional 容缺或非必须 */
+                                requirement: "required" | "conditional" | "optional";
+                                /** @description 介质: 纸质 / 电子 / 纸质和电子 */
+                                media: "paper" | "electronic" | "both";
+                                /** @description File id (uuid) of the file store, or an http(s) URL */
+                                templateFile?: string;
+                                /** @description File id (uuid) of the file store, or an http(s) URL */
+                                sampleFile?: string;
+                                /** @description Accepted file extensions, e.g. pdf, jpg */
+                                fileTypes: string[];
+                                /** @description Size limit per file (KiB) */
+                                maxSizeKb: number;
+                                /** @description 可告知承诺减免 */
+                                commitmentWaivable?: boolean;
+                                /** @description 填报说明 / 备注 */
+                                notes?: string;
+                            }[];
+                            steps?: {
+                                /** @description 环节名称, e.g. 受理 */
+                                name: string;
+                                /** @description 办理内容与标准 */
+                                description: string;
+                                /** @description 环节时限 (working days) */
+                                days?: number;
+                            }[];
+                            /** @description 是否收费 (false: free, fees empty) */
+                            charged?: boolean;
+                            fees?: {
+                                /** @description Stable key, referenced by situations, forms and diffs */
+                                key: string;
+                                /** @description 收费项目名称 */
+                                name: string;
+                                /** @description Amount in fen (分) */
+                                amountFen: number;
+                                /** @description 收费依据 */
+                                basis: string;
+                                /** @description conditional: charged only when the situations select it (default required) */
+                                requirement?: "required" | "conditional";
+                            }[];
+                            places?: {
+                                /** @description 办理地点名称, e.g. 海口市民游客中心 */
+                                name: string;
+                                address: string;
+                                /** @description 办理时间 */
+                                hours: string;
+                            }[];
+                            /** @description 到现场次数 (跑动次数) */
+                            visits?: number;
+                            /** @description 网办深度 一级…四级 */
+                            onlineDepth?: number;
+                            /** @description 支持预约办理 */
+                            appointment?: boolean;
+                            /** @description 支持物流快递送达 */
+                            delivery?: boolean;
+                            /** @description 必须到办事大厅 */
+                            hallRequired?: boolean;
+                            result?: {
+                                /** @description licence 证照 (of licenceTypeCode) / approval 批文 / other 其他 */
+                                type: "licence" | "approval" | "other";
+                                /** @description 结果名称 */
+                                name: string;
+                                /** @description 电子证照类型代码 (e-licence type code) */
+                                licenceTypeCode?: string;
+                                /** @description File id (uuid) of the file store, or an http(s) URL */
+                                sampleFile?: string;
+                            };
+                            /** @description 咨询方式 */
+                            consultation?: {
+                                /** @description 电话 / 窗口地址 / 网上 / 邮箱 */
+                                kind: "phone" | "address" | "online" | "email";
+                                value: string;
+                            }[];
+                            /** @description 投诉方式 */
+                            complaint?: {
+                                /** @description 电话 / 窗口地址 / 网上 / 邮箱 */
+                                kind: "phone" | "address" | "online" | "email";
+                                value: string;
+                            }[];
+                            /** @description 通办范围: 全国 / 跨省 / 全省 / 全市 / 全县通办; null: only at the place */
+                            handlingScope?: "national" | "crossProvince" | "province" | "city" | "county" | (never | null);
+                            /** @description 主题 */
+                            themes?: string[];
+                            /** @description ordinary 一般 / commitment 告知承诺制 / instant 秒批 */
+                            mode?: {
+                                /** @enum {string} */
+                                kind: "ordinary";
+                            } | {
+                                /** @enum {string} */
+                                kind: "commitment";
+                                /** @description 告知承诺书 text */
+                                commitmentText: string;
+                                /** @description 承诺公示期 (days) */
+                                publicationDays: number;
+                            } | {
+                                /** @enum {string} */
+                                kind: "instant";
+                                /** @description 秒批 rule set: JSON Logic over { form, verified, applicant }; true approves, anything else routes to manual review */
+                                rules: unknown;
+                                /** @description auto 自动审批 / assisted 机审人核 (a person confirms) */
+                                autonomy: "auto" | "assisted";
+                            };
+                            /** @description FormSchema (shared/catalog/forms.ts) */
+                            form?: unknown | (never | null);
+                            /** @description SituationTree (shared/catalog/situations.ts) */
+                            situations?: unknown | (never | null);
+                            /** @description 其他说明 */
+                            notes?: string;
+                        };
+                        /** @description What the version’s status allows next */
+                        actions: string[];
+                        events: {
+                            action: string;
+                            actorName: string | null;
+                            comment: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "catalog.cancelItem": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description One version of an implementation list, with its whole guide */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        itemId: string;
+                        number: number;
+                        /**
+                         * @description draft 草稿 / submitted 已提交 / reviewed 已审核 / published 已发布 / suspended 已暂停 / superseded 已被替代 / cancelled 已取消
+                         * @enum {unknown}
+                         */
+                        status: "draft" | "submitted" | "reviewed" | "published" | "suspended" | "superseded" | "cancelled";
+                        createdBy: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** Format: date-time */
+                        submittedAt: string | null;
+                        reviewedBy: string | null;
+                        /** Format: date-time */
+                        reviewedAt: string | null;
+                        reviewComment: string | null;
+                        /** Format: date-time */
+                        publishedAt: string | null;
+                        /** Format: date-time */
+                        endedAt: string | null;
+                        itemCode: string;
+                        /** @description 办事指南: every element of an implementation list version */
+                        guide: {
+                            /** @description 事项名称 (defaults to the basic item) */
+                            name?: string;
+                            aliases?: string[];
+                            /** @description 实施主体 */
+                            implementingBody?: string;
+                            /** @description 服务对象: 自然人 / 法人 / 两者 */
+                            objectType?: "person" | "enterprise" | "both";
+                            /** @description 即办件 / 承诺件 */
+                            handlingType?: "immediate" | "promised";
+                            /** @description 法定办结时限 (working days) */
+                            statutoryDays?: number;
+                            /** @description 承诺办结时限 (working days) */
+                            committedDays?: number;
+                            /** @description 设定依据 (this list; the basic item has its own) */
+                            legalBasis?: string;
+                            /** @description 受理条件 */
+                            conditions?: string;
+                            materials?: {
+                                /** @description Stable key, referenced by situations, forms and diffs */
+                                key: string;
+                                /** @description 材料名称 */
+                                name: string;
+                                /** @description 来源: applicant 申请人自备 / government 政府部门核发 / licence 可复用电子证照 (免提交 when the applicant holds one of licenceTypeCode) */
+                                source: "applicant" | "government" | "licence";
+                                /** @description 电子证照类型代码 (e-licence type code) */
+                                licenceTypeCode?: string;
+                                /** @description 出具单位 */
+                                issuer?: string;
+                                /** @description 原件 / 复印件 / 原件和复印件 */
+                                form: "original" | "copy" | "originalAndCopy";
+                                /** @description 份数 (0: electronic only) */
+                                copies: number;
+                                /** @description 必要性: required 必须 / conditional 情形必须 (selected by situations) / optional 容缺或非必须 */
+                                requirement: "required" | "conditional" | "optional";
+                                /** @description 介质: 纸质 / 电子 / 纸质和电子 */
+                                media: "paper" | "electronic" | "both";
+                                /** @description File id (uuid) of the file store, or an http(s) URL */
+                                templateFile?: string;
+                                /** @description File id (uuid) of the file store, or an http(s) URL */
+                                sampleFile?: string;
+                                /** @description Accepted file extensions, e.g. pdf, jpg */
+                                fileTypes: string[];
+                                /** @description Size limit per file (KiB) */
+                                maxSizeKb: number;
+                                /** @description 可告知承诺减免 */
+                                commitmentWaivable?: boolean;
+                                /** @description 填报说明 / 备注 */
+                                notes?: string;
+                            }[];
+                            steps?: {
+                                /** @description 环节名称, e.g. 受理 */
+                                name: string;
+                                /** @description 办理内容与标准 */
+                                description: string;
+                                /** @description 环节时限 (working days) */
+                                days?: number;
+                            }[];
+                            /** @description 是否收费 (false: free, fees empty) */
+                            charged?: boolean;
+                            fees?: {
+                                /** @description Stable key, referenced by situations, forms and diffs */
+                                key: string;
+                                /** @description 收费项目名称 */
+                                name: string;
+                                /** @description Amount in fen (分) */
+                                amountFen: number;
+                                /** @description 收费依据 */
+                                basis: string;
+                                /** @description conditional: charged only when the situations select it (default required) */
+                                requirement?: "required" | "conditional";
+                            }[];
+                            places?: {
+                                /** @description 办理地点名称, e.g. 海口市民游客中心 */
+                                name: string;
+                                address: string;
+                                /** @description 办理时间 */
+                                hours: string;
+                            }[];
+                            /** @description 到现场次数 (跑动次数) */
+                            visits?: number;
+                            /** @description 网办深度 一级…四级 */
+                            onlineDepth?: number;
+                            /** @description 支持预约办理 */
+                            appointment?: boolean;
+                            /** @description 支持物流快递送达 */
+                            delivery?: boolean;
+                            /** @description 必须到办事大厅 */
+                            hallRequired?: boolean;
+                            result?: {
+                                /** @description licence 证照 (of licenceTypeCode) / approval 批文 / other 其他 */
+                                type: "licence" | "approval" | "other";
+                                /** @description 结果名称 */
+                                name: string;
+                                /** @description 电子证照类型代码 (e-licence type code) */
+                                licenceTypeCode?: string;
+                                /** @description File id (uuid) of the file store, or an http(s) URL */
+                                sampleFile?: string;
+                            };
+                            /** @description 咨询方式 */
+                            consultation?: {
+                                /** @description 电话 / 窗口地址 / 网上 / 邮箱 */
+                                kind: "phone" | "address" | "online" | "email";
+                                value: string;
+                            }[];
+                            /** @description 投诉方式 */
+                            complaint?: {
+                                /** @description 电话 / 窗口地址 / 网上 / 邮箱 */
+                                kind: "phone" | "address" | "online" | "email";
+                                value: string;
+                            }[];
+                            /** @description 通办范围: 全国 / 跨省 / 全省 / 全市 / 全县通办; null: only at the place */
+                            handlingScope?: "national" | "crossProvince" | "province" | "city" | "county" | (never | null);
+                            /** @description 主题 */
+                            themes?: string[];
+                            /** @description ordinary 一般 / commitment 告知承诺制 / instant 秒批 */
+                            mode?: {
+                                /** @enum {string} */
+                                kind: "ordinary";
+                            } | {
+                                /** @enum {string} */
+                                kind: "commitment";
+                                /** @description 告知承诺书 text */
+                                commitmentText: string;
+                                /** @description 承诺公示期 (days) */
+                                publicationDays: number;
+                            } | {
+                                /** @enum {string} */
+                                kind: "instant";
+                                /** @description 秒批 rule set: JSON Logic over { form, verified, applicant }; true approves, anything else routes to manual review */
+                                rules: unknown;
+                                /** @description auto 自动审批 / assisted 机审人核 (a person confirms) */
+                                autonomy: "auto" | "assisted";
+                            };
+                            /** @description FormSchema (shared/catalog/forms.ts) */
+                            form?: unknown | (never | null);
+                            /** @description SituationTree (shared/catalog/situations.ts) */
+                            situations?: unknown | (never | null);
+                            /** @description 其他说明 */
+                            notes?: string;
+                        };
+                        /** @description What the version’s status allows next */
+                        actions: string[];
+                        events: {
+                            action: string;
+                            actorName: string | null;
+                            comment: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "catalog.resumeItem": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One version of an implementation list, with its whole guide */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        itemId: string;
+                        number: number;
+                        /**
+                         * @description draft 草稿 / submitted 已提交 / reviewed 已审核 / published 已发布 / suspended 已暂停 / superseded 已被替代 / cancelled 已取消
+                         * @enum {unknown}
+                         */
+                        status: "draft" | "submitted" | "reviewed" | "published" | "suspended" | "superseded" | "cancelled";
+                        createdBy: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** Format: date-time */
+                        submittedAt: string | null;
+                        reviewedBy: string | null;
+                        /** Format: date-time */
+                        reviewedAt: string | null;
+                        reviewComment: string | null;
+                        /** Format: date-time */
+                        publishedAt: string | null;
+                        /** Format: date-time */
+                        endedAt: string | null;
+                        itemCode: string;
+                        /** @description 办事指南: every element of an implementation list version */
+                        guide: {
+                            /** @description 事项名称 (defaults to the basic item) */
+                            name?: string;
+                            aliases?: string[];
+                            /** @description 实施主体 */
+                            implementingBody?: string;
+                            /** @description 服务对象: 自然人 / 法人 / 两者 */
+                            objectType?: "person" | "enterprise" | "both";
+                            /** @description 即办件 / 承诺件 */
+                            handlingType?: "immediate" | "promised";
+                            /** @description 法定办结时限 (working days) */
+                            statutoryDays?: number;
+                            /** @description 承诺办结时限 (working days) */
+                            committedDays?: number;
+                            /** @description 设定依据 (this list; the basic item has its own) */
+                            legalBasis?: string;
+                            /** @description 受理条件 */
+                            conditions?: string;
+                            materials?: {
+                                /** @description Stable key, referenced by situations, forms and diffs */
+                                key: string;
+                                /** @description 材料名称 */
+                                name: string;
+                                /** @description 来源: applicant 申请人自备 / government 政府部门核发 / licence 可复用电子证照 (免提交 when the applicant holds one of licenceTypeCode) */
+                                source: "applicant" | "government" | "licence";
+                                /** @description 电子证照类型代码 (e-licence type code) */
+                                licenceTypeCode?: string;
+                                /** @description 出具单位 */
+                                issuer?: string;
+                                /** @description 原件 / 复印件 / 原件和复印件 */
+                                form: "original" | "copy" | "originalAndCopy";
+                                /** @description 份数 (0: electronic only) */
+                                copies: number;
+                                /** @description 必要性: required 必须 / conditional 情形必须 (selected by situations) / optional 容缺或非必须 */
+                                requirement: "required" | "conditional" | "optional";
+                                /** @description 介质: 纸质 / 电子 / 纸质和电子 */
+                                media: "paper" | "electronic" | "both";
+                                /** @description File id (uuid) of the file store, or an http(s) URL */
+                                templateFile?: string;
+                                /** @description File id (uuid) of the file store, or an http(s) URL */
+                                sampleFile?: string;
+                                /** @description Accepted file extensions, e.g. pdf, jpg */
+                                fileTypes: string[];
+                                /** @description Size limit per file (KiB) */
+                                maxSizeKb: number;
+                                /** @description 可告知承诺减免 */
+                                commitmentWaivable?: boolean;
+                                /** @description 填报说明 / 备注 */
+                                notes?: string;
+                            }[];
+                            steps?: {
+                                /** @description 环节名称, e.g. 受理 */
+                                name: string;
+                                /** @description 办理内容与标准 */
+                                description: string;
+                                /** @description 环节时限 (working days) */
+                                days?: number;
+                            }[];
+                            /** @description 是否收费 (false: free, fees empty) */
+                            charged?: boolean;
+                            fees?: {
+                                /** @description Stable key, referenced by situations, forms and diffs */
+                                key: string;
+                                /** @description 收费项目名称 */
+                                name: string;
+                                /** @description Amount in fen (分) */
+                                amountFen: number;
+                                /** @description 收费依据 */
+                                basis: string;
+                                /** @description conditional: charged only when the situations select it (default required) */
+                                requirement?: "required" | "conditional";
+                            }[];
+                            places?: {
+                                /** @description 办理地点名称, e.g. 海口市民游客中心 */
+                                name: string;
+                                address: string;
+                                /** @description 办理时间 */
+                                hours: string;
+                            }[];
+                            /** @description 到现场次数 (跑动次数) */
+                            visits?: number;
+                            /** @description 网办深度 一级…四级 */
+                            onlineDepth?: number;
+                            /** @description 支持预约办理 */
+                            appointment?: boolean;
+                            /** @description 支持物流快递送达 */
+                            delivery?: boolean;
+                            /** @description 必须到办事大厅 */
+                            hallRequired?: boolean;
+                            result?: {
+                                /** @description licence 证照 (of licenceTypeCode) / approval 批文 / other 其他 */
+                                type: "licence" | "approval" | "other";
+                                /** @description 结果名称 */
+                                name: string;
+                                /** @description 电子证照类型代码 (e-licence type code) */
+                                licenceTypeCode?: string;
+                                /** @description File id (uuid) of the file store, or an http(s) URL */
+                                sampleFile?: string;
+                            };
+                            /** @description 咨询方式 */
+                            consultation?: {
+                                /** @description 电话 / 窗口地址 / 网上 / 邮箱 */
+                                kind: "phone" | "address" | "online" | "email";
+                                value: string;
+                            }[];
+                            /** @description 投诉方式 */
+                            complaint?: {
+                                /** @description 电话 / 窗口地址 / 网上 / 邮箱 */
+                                kind: "phone" | "address" | "online" | "email";
+                                value: string;
+                            }[];
+                            /** @description 通办范围: 全国 / 跨省 / 全省 / 全市 / 全县通办; null: only at the place */
+                            handlingScope?: "national" | "crossProvince" | "province" | "city" | "county" | (never | null);
+                            /** @description 主题 */
+                            themes?: string[];
+                            /** @description ordinary 一般 / commitment 告知承诺制 / instant 秒批 */
+                            mode?: {
+                                /** @enum {string} */
+                                kind: "ordinary";
+                            } | {
+                                /** @enum {string} */
+                                kind: "commitment";
+                                /** @description 告知承诺书 text */
+                                commitmentText: string;
+                                /** @description 承诺公示期 (days) */
+                                publicationDays: number;
+                            } | {
+                                /** @enum {string} */
+                                kind: "instant";
+                                /** @description 秒批 rule set: JSON Logic over { form, verified, applicant }; true approves, anything else routes to manual review */
+                                rules: unknown;
+                                /** @description auto 自动审批 / assisted 机审人核 (a person confirms) */
+                                autonomy: "auto" | "assisted";
+                            };
+                            /** @description FormSchema (shared/catalog/forms.ts) */
+                            form?: unknown | (never | null);
+                            /** @description SituationTree (shared/catalog/situations.ts) */
+                            situations?: unknown | (never | null);
+                            /** @description 其他说明 */
+                            notes?: string;
+                        };
+                        /** @description What the version’s status allows next */
+                        actions: string[];
+                        events: {
+                            action: string;
+                            actorName: string | null;
+                            comment: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "catalog.getItemVersion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One version of an implementation list, with its whole guide */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        itemId: string;
+                        number: number;
+                        /**
+                         * @description draft 草稿 / submitted 已提交 / reviewed 已审核 / published 已发布 / suspended 已暂停 / superseded 已被替代 / cancelled 已取消
+                         * @enum {unknown}
+                         */
+                        status: "draft" | "submitted" | "reviewed" | "published" | "suspended" | "superseded" | "cancelled";
+                        createdBy: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** Format: date-time */
+                        submittedAt: string | null;
+                        reviewedBy: string | null;
+                        /** Format: date-time */
+                        reviewedAt: string | null;
+                        reviewComment: string | null;
+                        /** Format: date-time */
+                        publishedAt: string | null;
+                        /** Format: date-time */
+                        endedAt: string | null;
+                        itemCode: string;
+                        /** @description 办事指南: every element of an implementation list version */
+                        guide: {
+                            /** @description 事项名称 (defaults to the basic item) */
+                            name?: string;
+                            aliases?: string[];
+                            /** @description 实施主体 */
+                            implementingBody?: string;
+                            /** @description 服务对象: 自然人 / 法人 / 两者 */
+                            objectType?: "person" | "enterprise" | "both";
+                            /** @description 即办件 / 承诺件 */
+                            handlingType?: "immediate" | "promised";
+                            /** @description 法定办结时限 (working days) */
+                            statutoryDays?: number;
+                            /** @description 承诺办结时限 (working days) */
+                            committedDays?: number;
+                            /** @description 设定依据 (this list; the basic item has its own) */
+                            legalBasis?: string;
+                            /** @description 受理条件 */
+                            conditions?: string;
+                            materials?: {
+                                /** @description Stable key, referenced by situations, forms and diffs */
+                                key: string;
+                                /** @description 材料名称 */
+                                name: string;
+                                /** @description 来源: applicant 申请人自备 / government 政府部门核发 / licence 可复用电子证照 (免提交 when the applicant holds one of licenceTypeCode) */
+                                source: "applicant" | "government" | "licence";
+                                /** @description 电子证照类型代码 (e-licence type code) */
+                                licenceTypeCode?: string;
+                                /** @description 出具单位 */
+                                issuer?: string;
+                                /** @description 原件 / 复印件 / 原件和复印件 */
+                                form: "original" | "copy" | "originalAndCopy";
+                                /** @description 份数 (0: electronic only) */
+                                copies: number;
+                                /** @description 必要性: required 必须 / conditional 情形必须 (selected by situations) / optional 容缺或非必须 */
+                                requirement: "required" | "conditional" | "optional";
+                                /** @description 介质: 纸质 / 电子 / 纸质和电子 */
+                                media: "paper" | "electronic" | "both";
+                                /** @description File id (uuid) of the file store, or an http(s) URL */
+                                templateFile?: string;
+                                /** @description File id (uuid) of the file store, or an http(s) URL */
+                                sampleFile?: string;
+                                /** @description Accepted file extensions, e.g. pdf, jpg */
+                                fileTypes: string[];
+                                /** @description Size limit per file (KiB) */
+                                maxSizeKb: number;
+                                /** @description 可告知承诺减免 */
+                                commitmentWaivable?: boolean;
+                                /** @description 填报说明 / 备注 */
+                                notes?: string;
+                            }[];
+                            steps?: {
+                                /** @description 环节名称, e.g. 受理 */
+                                name: string;
+                                /** @description 办理内容与标准 */
+                                description: string;
+                                /** @description 环节时限 (working days) */
+                                days?: number;
+                            }[];
+                            /** @description 是否收费 (false: free, fees empty) */
+                            charged?: boolean;
+                            fees?: {
+                                /** @description Stable key, referenced by situations, forms and diffs */
+                                key: string;
+                                /** @description 收费项目名称 */
+                                name: string;
+                                /** @description Amount in fen (分) */
+                                amountFen: number;
+                                /** @description 收费依据 */
+                                basis: string;
+                                /** @description conditional: charged only when the situations select it (default required) */
+                                requirement?: "required" | "conditional";
+                            }[];
+                            places?: {
+                                /** @description 办理地点名称, e.g. 海口市民游客中心 */
+                                name: string;
+                                address: string;
+                                /** @description 办理时间 */
+                                hours: string;
+                            }[];
+                            /** @description 到现场次数 (跑动次数) */
+                            visits?: number;
+                            /** @description 网办深度 一级…四级 */
+                            onlineDepth?: number;
+                            /** @description 支持预约办理 */
+                            appointment?: boolean;
+                            /** @description 支持物流快递送达 */
+                            delivery?: boolean;
+                            /** @description 必须到办事大厅 */
+                            hallRequired?: boolean;
+                            result?: {
+                                /** @description licence 证照 (of licenceTypeCode) / approval 批文 / other 其他 */
+                                type: "licence" | "approval" | "other";
+                                /** @description 结果名称 */
+                                name: string;
+                                /** @description 电子证照类型代码 (e-licence type code) */
+                                licenceTypeCode?: string;
+                                /** @description File id (uuid) of the file store, or an http(s) URL */
+                                sampleFile?: string;
+                            };
+                            /** @description 咨询方式 */
+                            consultation?: {
+                                /** @description 电话 / 窗口地址 / 网上 / 邮箱 */
+                                kind: "phone" | "address" | "online" | "email";
+                                value: string;
+                            }[];
+                            /** @description 投诉方式 */
+                            complaint?: {
+                                /** @description 电话 / 窗口地址 / 网上 / 邮箱 */
+                                kind: "phone" | "address" | "online" | "email";
+                                value: string;
+                            }[];
+                            /** @description 通办范围: 全国 / 跨省 / 全省 / 全市 / 全县通办; null: only at the place */
+                            handlingScope?: "national" | "crossProvince" | "province" | "city" | "county" | (never | null);
+                            /** @description 主题 */
+                            themes?: string[];
+                            /** @description ordinary 一般 / commitment 告知承诺制 / instant 秒批 */
+                            mode?: {
+                                /** @enum {string} */
+                                kind: "ordinary";
+                            } | {
+                                /** @enum {string} */
+                                kind: "commitment";
+                                /** @description 告知承诺书 text */
+                                commitmentText: string;
+                                /** @description 承诺公示期 (days) */
+                                publicationDays: number;
+                            } | {
+                                /** @enum {string} */
+                                kind: "instant";
+                                /** @description 秒批 rule set: JSON Logic over { form, verified, applicant }; true approves, anything else routes to manual review */
+                                rules: unknown;
+                                /** @description auto 自动审批 / assisted 机审人核 (a person confirms) */
+                                autonomy: "auto" | "assisted";
+                            };
+                            /** @description FormSchema (shared/catalog/forms.ts) */
+                            form?: unknown | (never | null);
+                            /** @description SituationTree (shared/catalog/situations.ts) */
+                            situations?: unknown | (never | null);
+                            /** @description 其他说明 */
+                            notes?: string;
+                        };
+                        /** @description What the version’s status allows next */
+                        actions: string[];
+                        events: {
+                            action: string;
+                            actorName: string | null;
+                            comment: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "catalog.updateItemDraft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        /** @description 办事指南: every element of an implementation list version */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 事项名称 (defaults to the basic item) */
+                    name?: string;
+                    aliases?: string[];
+                    /** @description 实施主体 */
+                    implementingBody?: string;
+                    /** @description 服务对象: 自然人 / 法人 / 两者 */
+                    objectType?: "person" | "enterprise" | "both";
+                    /** @description 即办件 / 承诺件 */
+                    handlingType?: "immediate" | "promised";
+                    /** @description 法定办结时限 (working days) */
+                    statutoryDays?: number;
+                    /** @description 承诺办结时限 (working days) */
+                    committedDays?: number;
+                    /** @description 设定依据 (this list; the basic item has its own) */
+                    legalBasis?: string;
+                    /** @description 受理条件 */
+                    conditions?: string;
+                    materials?: {
+                        /** @description Stable key, referenced by situations, forms and diffs */
+                        key: string;
+                        /** @description 材料名称 */
+                        name: string;
+                        /** @description 来源: applicant 申请人自备 / government 政府部门核发 / licence 可复用电子证照 (免提交 when the applicant holds one of licenceTypeCode) */
+                        source: "applicant" | "government" | "licence";
+                        /** @description 电子证照类型代码 (e-licence type code) */
+                        licenceTypeCode?: string;
+                        /** @description 出具单位 */
+                        issuer?: string;
+                        /** @description 原件 / 复印件 / 原件和复印件 */
+                        form: "original" | "copy" | "originalAndCopy";
+                        /** @description 份数 (0: electronic only) */
+                        copies: number;
+                        /** @description 必要性: required 必须 / conditional 情形必须 (selected by situations) / optional 容缺或非必须 */
+                        requirement: "required" | "conditional" | "optional";
+                        /** @description 介质: 纸质 / 电子 / 纸质和电子 */
+                        media: "paper" | "electronic" | "both";
+                        /** @description File id (uuid) of the file store, or an http(s) URL */
+                        templateFile?: string;
+                        /** @description File id (uuid) of the file store, or an http(s) URL */
+                        sampleFile?: string;
+                        /** @description Accepted file extensions, e.g. pdf, jpg */
+                        fileTypes: string[];
+                        /** @description Size limit per file (KiB) */
+                        maxSizeKb: number;
+                        /** @description 可告知承诺减免 */
+                        commitmentWaivable?: boolean;
+                        /** @description 填报说明 / 备注 */
+                        notes?: string;
+                    }[];
+                    steps?: {
+                        /** @description 环节名称, e.g. 受理 */
+                        name: string;
+                        /** @description 办理内容与标准 */
+                        description: string;
+                        /** @description 环节时限 (working days) */
+                        days?: number;
+                    }[];
+                    /** @description 是否收费 (false: free, fees empty) */
+                    charged?: boolean;
+                    fees?: {
+                        /** @description Stable key, referenced by situations, forms and diffs */
+                        key: string;
+                        /** @description 收费项目名称 */
+                        name: string;
+                        /** @description Amount in fen (分) */
+                        amountFen: number;
+                        /** @description 收费依据 */
+                        basis: string;
+                        /** @description conditional: charged only when the situations select it (default required) */
+                        requirement?: "required" | "conditional";
+                    }[];
+                    places?: {
+                        /** @description 办理地点名称, e.g. 海口市民游客中心 */
+                        name: string;
+                        address: string;
+                        /** @description 办理时间 */
+                        hours: string;
+                    }[];
+                    /** @description 到现场次数 (跑动次数) */
+                    visits?: number;
+                    /** @description 网办深度 一级…四级 */
+                    onlineDepth?: number;
+                    /** @description 支持预约办理 */
+                    appointment?: boolean;
+                    /** @description 支持物流快递送达 */
+                    delivery?: boolean;
+                    /** @description 必须到办事大厅 */
+                    hallRequired?: boolean;
+                    result?: {
+                        /** @description licence 证照 (of licenceTypeCode) / approval 批文 / other 其他 */
+                        type: "licence" | "approval" | "other";
+                        /** @description 结果名称 */
+                        name: string;
+                        /** @description 电子证照类型代码 (e-licence type code) */
+                        licenceTypeCode?: string;
+                        /** @description File id (uuid) of the file store, or an http(s) URL */
+                        sampleFile?: string;
+                    };
+                    /** @description 咨询方式 */
+                    consultation?: {
+                        /** @description 电话 / 窗口地址 / 网上 / 邮箱 */
+                        kind: "phone" | "address" | "online" | "email";
+                        value: string;
+                    }[];
+                    /** @description 投诉方式 */
+                    complaint?: {
+                        /** @description 电话 / 窗口地址 / 网上 / 邮箱 */
+                        kind: "phone" | "address" | "online" | "email";
+                        value: string;
+                    }[];
+                    /** @description 通办范围: 全国 / 跨省 / 全省 / 全市 / 全县通办; null: only at the place */
+                    handlingScope?: "national" | "crossProvince" | "province" | "city" | "county" | (never | null);
+                    /** @description 主题 */
+                    themes?: string[];
+                    /** @description ordinary 一般 / commitment 告知承诺制 / instant 秒批 */
+                    mode?: {
+                        /** @enum {string} */
+                        kind: "ordinary";
+                    } | {
+                        /** @enum {string} */
+                        kind: "commitment";
+                        /** @description 告知承诺书 text */
+                        commitmentText: string;
+                        /** @description 承诺公示期 (days) */
+                        publicationDays: number;
+                    } | {
+                        /** @enum {string} */
+                        kind: "instant";
+                        /** @description 秒批 rule set: JSON Logic over { form, verified, applicant }; true approves, anything else routes to manual review */
+                        rules: unknown;
+                        /** @description auto 自动审批 / assisted 机审人核 (a person confirms) */
+                        autonomy: "auto" | "assisted";
+                    };
+                    /** @description FormSchema (shared/catalog/forms.ts) */
+                    form?: unknown | (never | null);
+                    /** @description SituationTree (shared/catalog/situations.ts) */
+                    situations?: unknown | (never | null);
+                    /** @description 其他说明 */
+                    notes?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description One version of an implementation list, with its whole guide */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        itemId: string;
+                        number: number;
+                        /**
+                         * @description draft 草稿 / submitted 已提交 / reviewed 已审核 / published 已发布 / suspended 已暂停 / superseded 已被替代 / cancelled 已取消
+                         * @enum {unknown}
+                         */
+                        status: "draft" | "submitted" | "reviewed" | "published" | "suspended" | "superseded" | "cancelled";
+                        createdBy: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** Format: date-time */
+                        submittedAt: string | null;
+                        reviewedBy: string | null;
+                        /** Format: date-time */
+                        reviewedAt: string | null;
+                        reviewComment: string | null;
+                        /** Format: date-time */
+                        publishedAt: string | null;
+                        /** Format: date-time */
+                        endedAt: string | null;
+                        itemCode: string;
+                        /** @description 办事指南: every element of an implementation list version */
+                        guide: {
+                            /** @description 事项名称 (defaults to the basic item) */
+                            name?: string;
+                            aliases?: string[];
+                            /** @description 实施主体 */
+                            implementingBody?: string;
+                            /** @description 服务对象: 自然人 / 法人 / 两者 */
+                            objectType?: "person" | "enterprise" | "both";
+                            /** @description 即办件 / 承诺件 */
+                            handlingType?: "immediate" | "promised";
+                            /** @description 法定办结时限 (working days) */
+                            statutoryDays?: number;
+                            /** @description 承诺办结时限 (working days) */
+                            committedDays?: number;
+                            /** @description 设定依据 (this list; the basic item has its own) */
+                            legalBasis?: string;
+                            /** @description 受理条件 */
+                            conditions?: string;
+                            materials?: {
+                                /** @description Stable key, referenced by situations, forms and diffs */
+                                key: string;
+                                /** @description 材料名称 */
+                                name: string;
+                                /** @description 来源: applicant 申请人自备 / government 政府部门核发 / licence 可复用电子证照 (免提交 when the applicant holds one of licenceTypeCode) */
+                                source: "applicant" | "government" | "licence";
+                                /** @description 电子证照类型代码 (e-licence type code) */
+                                licenceTypeCode?: string;
+                                /** @description 出具单位 */
+                                issuer?: string;
+                                /** @description 原件 / 复印件 / 原件和复印件 */
+                                form: "original" | "copy" | "originalAndCopy";
+                                /** @description 份数 (0: electronic only) */
+                                copies: number;
+                                /** @description 必要性: required 必须 / conditional 情形必须 (selected by situations) / optional 容缺或非必须 */
+                                requirement: "required" | "conditional" | "optional";
+                                /** @description 介质: 纸质 / 电子 / 纸质和电子 */
+                                media: "paper" | "electronic" | "both";
+                                /** @description File id (uuid) of the file store, or an http(s) URL */
+                                templateFile?: string;
+                                /** @description File id (uuid) of the file store, or an http(s) URL */
+                                sampleFile?: string;
+                                /** @description Accepted file extensions, e.g. pdf, jpg */
+                                fileTypes: string[];
+                                /** @description Size limit per file (KiB) */
+                                maxSizeKb: number;
+                                /** @description 可告知承诺减免 */
+                                commitmentWaivable?: boolean;
+                                /** @description 填报说明 / 备注 */
+                                notes?: string;
+                            }[];
+                            steps?: {
+                                /** @description 环节名称, e.g. 受理 */
+                                name: string;
+                                /** @description 办理内容与标准 */
+                                description: string;
+                                /** @description 环节时限 (working days) */
+                                days?: number;
+                            }[];
+                            /** @description 是否收费 (false: free, fees empty) */
+                            charged?: boolean;
+                            fees?: {
+                                /** @description Stable key, referenced by situations, forms and diffs */
+                                key: string;
+                                /** @description 收费项目名称 */
+                                name: string;
+                                /** @description Amount in fen (分) */
+                                amountFen: number;
+                                /** @description 收费依据 */
+                                basis: string;
+                                /** @description conditional: charged only when the situations select it (default required) */
+                                requirement?: "required" | "conditional";
+                            }[];
+                            places?: {
+                                /** @description 办理地点名称, e.g. 海口市民游客中心 */
+                                name: string;
+                                address: string;
+                                /** @description 办理时间 */
+                                hours: string;
+                            }[];
+                            /** @description 到现场次数 (跑动次数) */
+                            visits?: number;
+                            /** @description 网办深度 一级…四级 */
+                            onlineDepth?: number;
+                            /** @description 支持预约办理 */
+                            appointment?: boolean;
+                            /** @description 支持物流快递送达 */
+                            delivery?: boolean;
+                            /** @description 必须到办事大厅 */
+                            hallRequired?: boolean;
+                            result?: {
+                                /** @description licence 证照 (of licenceTypeCode) / approval 批文 / other 其他 */
+                                type: "licence" | "approval" | "other";
+                                /** @description 结果名称 */
+                                name: string;
+                                /** @description 电子证照类型代码 (e-licence type code) */
+                                licenceTypeCode?: string;
+                                /** @description File id (uuid) of the file store, or an http(s) URL */
+                                sampleFile?: string;
+                            };
+                            /** @description 咨询方式 */
+                            consultation?: {
+                                /** @description 电话 / 窗口地址 / 网上 / 邮箱 */
+                                kind: "phone" | "address" | "online" | "email";
+                                value: string;
+                            }[];
+                            /** @description 投诉方式 */
+                            complaint?: {
+                                /** @description 电话 / 窗口地址 / 网上 / 邮箱 */
+                                kind: "phone" | "address" | "online" | "email";
+                                value: string;
+                            }[];
+                            /** @description 通办范围: 全国 / 跨省 / 全省 / 全市 / 全县通办; null: only at the place */
+                            handlingScope?: "national" | "crossProvince" | "province" | "city" | "county" | (never | null);
+                            /** @description 主题 */
+                            themes?: string[];
+                            /** @description ordinary 一般 / commitment 告知承诺制 / instant 秒批 */
+                            mode?: {
+                                /** @enum {string} */
+                                kind: "ordinary";
+                            } | {
+                                /** @enum {string} */
+                                kind: "commitment";
+                                /** @description 告知承诺书 text */
+                                commitmentText: string;
+                                /** @description 承诺公示期 (days) */
+                                publicationDays: number;
+                            } | {
+                                /** @enum {string} */
+                                kind: "instant";
+                                /** @description 秒批 rule set: JSON Logic over { form, verified, applicant }; true approves, anything else routes to manual review */
+                                rules: unknown;
+                                /** @description auto 自动审批 / assisted 机审人核 (a person confirms) */
+                                autonomy: "auto" | "assisted";
+                            };
+                            /** @description FormSchema (shared/catalog/forms.ts) */
+                            form?: unknown | (never | null);
+                            /** @description SituationTree (shared/catalog/situations.ts) */
+                            situations?: unknown | (never | null);
+                            /** @description 其他说明 */
+                            notes?: string;
+                        };
+                        /** @description What the version’s status allows next */
+                        actions: string[];
+                        events: {
+                            action: string;
+                            actorName: string | null;
+                            comment: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "catalog.validateItemVersion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What submit and publish would refuse, without changing anything */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        valid: boolean;
+                        errors: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "catalog.submitItemVersion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One version of an implementation list, with its whole guide */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        itemId: string;
+                        number: number;
+                        /**
+                         * @description draft 草稿 / submitted 已提交 / reviewed 已审核 / published 已发布 / suspended 已暂停 / superseded 已被替代 / cancelled 已取消
+                         * @enum {unknown}
+                         */
+                        status: "draft" | "submitted" | "reviewed" | "published" | "suspended" | "superseded" | "cancelled";
+                        createdBy: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** Format: date-time */
+                        submittedAt: string | null;
+                        reviewedBy: string | null;
+                        /** Format: date-time */
+                        reviewedAt: string | null;
+                        reviewComment: string | null;
+                        /** Format: date-time */
+                        publishedAt: string | null;
+                        /** Format: date-time */
+                        endedAt: string | null;
+                        itemCode: string;
+                        /** @description 办事指南: every element of an implementation list version */
+                        guide: {
+                            /** @description 事项名称 (defaults to the basic item) */
+                            name?: string;
+                            aliases?: string[];
+                            /** @description 实施主体 */
+                            implementingBody?: string;
+                            /** @description 服务对象: 自然人 / 法人 / 两者 */
+                            objectType?: "person" | "enterprise" | "both";
+                            /** @description 即办件 / 承诺件 */
+                            handlingType?: "immediate" | "promised";
+                            /** @description 法定办结时限 (working days) */
+                            statutoryDays?: number;
+                            /** @description 承诺办结时限 (working days) */
+                            committedDays?: number;
+                            /** @description 设定依据 (this list; the basic item has its own) */
+                            legalBasis?: string;
+                            /** @description 受理条件 */
+                            conditions?: string;
+                            materials?: {
+                                /** @description Stable key, referenced by situations, forms and diffs */
+                                key: string;
+                                /** @description 材料名称 */
+                                name: string;
+                                /** @description 来源: applicant 申请人自备 / government 政府部门核发 / licence 可复用电子证照 (免提交 when the applicant holds one of licenceTypeCode) */
+                                source: "applicant" | "government" | "licence";
+                                /** @description 电子证照类型代码 (e-licence type code) */
+                                licenceTypeCode?: string;
+                                /** @description 出具单位 */
+                                issuer?: string;
+                                /** @description 原件 / 复印件 / 原件和复印件 */
+                                form: "original" | "copy" | "originalAndCopy";
+                                /** @description 份数 (0: electronic only) */
+                                copies: number;
+                                /** @description 必要性: required 必须 / conditional 情形必须 (selected by situations) / optional 容缺或非必须 */
+                                requirement: "required" | "conditional" | "optional";
+                                /** @description 介质: 纸质 / 电子 / 纸质和电子 */
+                                media: "paper" | "electronic" | "both";
+                                /** @description File id (uuid) of the file store, or an http(s) URL */
+                                templateFile?: string;
+                                /** @description File id (uuid) of the file store, or an http(s) URL */
+                                sampleFile?: string;
+                                /** @description Accepted file extensions, e.g. pdf, jpg */
+                                fileTypes: string[];
+                                /** @description Size limit per file (KiB) */
+                                maxSizeKb: number;
+                                /** @description 可告知承诺减免 */
+                                commitmentWaivable?: boolean;
+                                /** @description 填报说明 / 备注 */
+                                notes?: string;
+                            }[];
+                            steps?: {
+                                /** @description 环节名称, e.g. 受理 */
+                                name: string;
+                                /** @description 办理内容与标准 */
+                                description: string;
+                                /** @description 环节时限 (working days) */
+                                days?: number;
+                            }[];
+                            /** @description 是否收费 (false: free, fees empty) */
+                            charged?: boolean;
+                            fees?: {
+                                /** @description Stable key, referenced by situations, forms and diffs */
+                                key: string;
+                                /** @description 收费项目名称 */
+                                name: string;
+                                /** @description Amount in fen (分) */
+                                amountFen: number;
+                                /** @description 收费依据 */
+                                basis: string;
+                                /** @description conditional: charged only when the situations select it (default required) */
+                                requirement?: "required" | "conditional";
+                            }[];
+                            places?: {
+                                /** @description 办理地点名称, e.g. 海口市民游客中心 */
+                                name: string;
+                                address: string;
+                                /** @description 办理时间 */
+                                hours: string;
+                            }[];
+                            /** @description 到现场次数 (跑动次数) */
+                            visits?: number;
+                            /** @description 网办深度 一级…四级 */
+                            onlineDepth?: number;
+                            /** @description 支持预约办理 */
+                            appointment?: boolean;
+                            /** @description 支持物流快递送达 */
+                            delivery?: boolean;
+                            /** @description 必须到办事大厅 */
+                            hallRequired?: boolean;
+                            result?: {
+                                /** @description licence 证照 (of licenceTypeCode) / approval 批文 / other 其他 */
+                                type: "licence" | "approval" | "other";
+                                /** @description 结果名称 */
+                                name: string;
+                                /** @description 电子证照类型代码 (e-licence type code) */
+                                licenceTypeCode?: string;
+                                /** @description File id (uuid) of the file store, or an http(s) URL */
+                                sampleFile?: string;
+                            };
+                            /** @description 咨询方式 */
+                            consultation?: {
+                                /** @description 电话 / 窗口地址 / 网上 / 邮箱 */
+                                kind: "phone" | "address" | "online" | "email";
+                                value: string;
+                            }[];
+                            /** @description 投诉方式 */
+                            complaint?: {
+                                /** @description 电话 / 窗口地址 / 网上 / 邮箱 */
+                                kind: "phone" | "address" | "online" | "email";
+                                value: string;
+                            }[];
+                            /** @description 通办范围: 全国 / 跨省 / 全省 / 全市 / 全县通办; null: only at the place */
+                            handlingScope?: "national" | "crossProvince" | "province" | "city" | "county" | (never | null);
+                            /** @description 主题 */
+                            themes?: string[];
+                            /** @description ordinary 一般 / commitment 告知承诺制 / instant 秒批 */
+                            mode?: {
+                                /** @enum {string} */
+                                kind: "ordinary";
+                            } | {
+                                /** @enum {string} */
+                                kind: "commitment";
+                                /** @description 告知承诺书 text */
+                                commitmentText: string;
+                                /** @description 承诺公示期 (days) */
+                                publicationDays: number;
+                            } | {
+                                /** @enum {string} */
+                                kind: "instant";
+                                /** @description 秒批 rule set: JSON Logic over { form, verified, applicant }; true approves, anything else routes to manual review */
+                                rules: unknown;
+                                /** @description auto 自动审批 / assisted 机审人核 (a person confirms) */
+                                autonomy: "auto" | "assisted";
+                            };
+                            /** @description FormSchema (shared/catalog/forms.ts) */
+                            form?: unknown | (never | null);
+                            /** @description SituationTree (shared/catalog/situations.ts) */
+                            situations?: unknown | (never | null);
+                            /** @description 其他说明 */
+                            notes?: string;
+                        };
+                        /** @description What the version’s status allows next */
+                        actions: string[];
+                        events: {
+                            action: string;
+                            actorName: string | null;
+                            comment: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Unprocessable */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "catalog.reviewItemVersion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    decision: "approve" | "reject";
+                    /** @description Required when rejecting */
+                    comment?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description One version of an implementation list, with its whole guide */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        itemId: string;
+                        number: number;
+                        /**
+                         * @description draft 草稿 / submitted 已提交 / reviewed 已审核 / published 已发布 / suspended 已暂停 / superseded 已被替代 / cancelled 已取消
+                         * @enum {unknown}
+                         */
+                        status: "draft" | "submitted" | "reviewed" | "published" | "suspended" | "superseded" | "cancelled";
+                        createdBy: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** Format: date-time */
+                        submittedAt: string | null;
+                        reviewedBy: string | null;
+                        /** Format: date-time */
+                        reviewedAt: string | null;
+                        reviewComment: string | null;
+                        /** Format: date-time */
+                        publishedAt: string | null;
+                        /** Format: date-time */
+                        endedAt: string | null;
+                        itemCode: string;
+                        /** @description 办事指南: every element of an implementation list version */
+                        guide: {
+                            /** @description 事项名称 (defaults to the basic item) */
+                            name?: string;
+                            aliases?: string[];
+                            /** @description 实施主体 */
+                            implementingBody?: string;
+                            /** @description 服务对象: 自然人 / 法人 / 两者 */
+                            objectType?: "person" | "enterprise" | "both";
+                            /** @description 即办件 / 承诺件 */
+                            handlingType?: "immediate" | "promised";
+                            /** @description 法定办结时限 (working days) */
+                            statutoryDays?: number;
+                            /** @description 承诺办结时限 (working days) */
+                            committedDays?: number;
+                            /** @description 设定依据 (this list; the basic item has its own) */
+                            legalBasis?: string;
+                            /** @description 受理条件 */
+                            conditions?: string;
+                            materials?: {
+                                /** @description Stable key, referenced by situations, forms and diffs */
+                                key: string;
+                                /** @description 材料名称 */
+                                name: string;
+                                /** @description 来源: applicant 申请人自备 / government 政府部门核发 / licence 可复用电子证照 (免提交 when the applicant holds one of licenceTypeCode) */
+                                source: "applicant" | "government" | "licence";
+                                /** @description 电子证照类型代码 (e-licence type code) */
+                                licenceTypeCode?: string;
+                                /** @description 出具单位 */
+                                issuer?: string;
+                                /** @description 原件 / 复印件 / 原件和复印件 */
+                                form: "original" | "copy" | "originalAndCopy";
+                                /** @description 份数 (0: electronic only) */
+                                copies: number;
+                                /** @description 必要性: required 必须 / conditional 情形必须 (selected by situations) / optional 容缺或非必须 */
+                                requirement: "required" | "conditional" | "optional";
+                                /** @description 介质: 纸质 / 电子 / 纸质和电子 */
+                                media: "paper" | "electronic" | "both";
+                                /** @description File id (uuid) of the file store, or an http(s) URL */
+                                templateFile?: string;
+                                /** @description File id (uuid) of the file store, or an http(s) URL */
+                                sampleFile?: string;
+                                /** @description Accepted file extensions, e.g. pdf, jpg */
+                                fileTypes: string[];
+                                /** @description Size limit per file (KiB) */
+                                maxSizeKb: number;
+                                /** @description 可告知承诺减免 */
+                                commitmentWaivable?: boolean;
+                                /** @description 填报说明 / 备注 */
+                                notes?: string;
+                            }[];
+                            steps?: {
+                                /** @description 环节名称, e.g. 受理 */
+                                name: string;
+                                /** @description 办理内容与标准 */
+                                description: string;
+                                /** @description 环节时限 (working days) */
+                                days?: number;
+                            }[];
+                            /** @description 是否收费 (false: free, fees empty) */
+                            charged?: boolean;
+                            fees?: {
+                                /** @description Stable key, referenced by situations, forms and diffs */
+                                key: string;
+                                /** @description 收费项目名称 */
+                                name: string;
+                                /** @description Amount in fen (分) */
+                                amountFen: number;
+                                /** @description 收费依据 */
+                                basis: string;
+                                /** @description conditional: charged only when the situations select it (default required) */
+                                requirement?: "required" | "conditional";
+                            }[];
+                            places?: {
+                                /** @description 办理地点名称, e.g. 海口市民游客中心 */
+                                name: string;
+                                address: string;
+                                /** @description 办理时间 */
+                                hours: string;
+                            }[];
+                            /** @description 到现场次数 (跑动次数) */
+                            visits?: number;
+                            /** @description 网办深度 一级…四级 */
+                            onlineDepth?: number;
+                            /** @description 支持预约办理 */
+                            appointment?: boolean;
+                            /** @description 支持物流快递送达 */
+                            delivery?: boolean;
+                            /** @description 必须到办事大厅 */
+                            hallRequired?: boolean;
+                            result?: {
+                                /** @description licence 证照 (of licenceTypeCode) / approval 批文 / other 其他 */
+                                type: "licence" | "approval" | "other";
+                                /** @description 结果名称 */
+                                name: string;
+                                /** @description 电子证照类型代码 (e-licence type code) */
+                                licenceTypeCode?: string;
+                                /** @description File id (uuid) of the file store, or an http(s) URL */
+                                sampleFile?: string;
+                            };
+                            /** @description 咨询方式 */
+                            consultation?: {
+                                /** @description 电话 / 窗口地址 / 网上 / 邮箱 */
+                                kind: "phone" | "address" | "online" | "email";
+                                value: string;
+                            }[];
+                            /** @description 投诉方式 */
+                            complaint?: {
+                                /** @description 电话 / 窗口地址 / 网上 / 邮箱 */
+                                kind: "phone" | "address" | "online" | "email";
+                                value: string;
+                            }[];
+                            /** @description 通办范围: 全国 / 跨省 / 全省 / 全市 / 全县通办; null: only at the place */
+                            handlingScope?: "national" | "crossProvince" | "province" | "city" | "county" | (never | null);
+                            /** @description 主题 */
+                            themes?: string[];
+                            /** @description ordinary 一般 / commitment 告知承诺制 / instant 秒批 */
+                            mode?: {
+                                /** @enum {string} */
+                                kind: "ordinary";
+                            } | {
+                                /** @enum {string} */
+                                kind: "commitment";
+                                /** @description 告知承诺书 text */
+                                commitmentText: string;
+                                /** @description 承诺公示期 (days) */
+                                publicationDays: number;
+                            } | {
+                                /** @enum {string} */
+                                kind: "instant";
+                                /** @description 秒批 rule set: JSON Logic over { form, verified, applicant }; true approves, anything else routes to manual review */
+                                rules: unknown;
+                                /** @description auto 自动审批 / assisted 机审人核 (a person confirms) */
+                                autonomy: "auto" | "assisted";
+                            };
+                            /** @description FormSchema (shared/catalog/forms.ts) */
+                            form?: unknown | (never | null);
+                            /** @description SituationTree (shared/catalog/situations.ts) */
+                            situations?: unknown | (never | null);
+                            /** @description 其他说明 */
+                            notes?: string;
+                        };
+                        /** @description What the version’s status allows next */
+                        actions: string[];
+                        events: {
+                            action: string;
+                            actorName: string | null;
+                            comment: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "catalog.publishItemVersion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One version of an implementation list, with its whole guide */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        itemId: string;
+                        number: number;
+                        /**
+                         * @description draft 草稿 / submitted 已提交 / reviewed 已审核 / published 已发布 / suspended 已暂停 / superseded 已被替代 / cancelled 已取消
+                         * @enum {unknown}
+                         */
+                        status: "draft" | "submitted" | "reviewed" | "published" | "suspended" | "superseded" | "cancelled";
+                        createdBy: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** Format: date-time */
+                        submittedAt: string | null;
+                        reviewedBy: string | null;
+                        /** Format: date-time */
+                        reviewedAt: string | null;
+                        reviewComment: string | null;
+                        /** Format: date-time */
+                        publishedAt: string | null;
+                        /** Format: date-time */
+                        endedAt: string | null;
+                        itemCode: string;
+                        /** @description 办事指南: every element of an implementation list version */
+                        guide: {
+                            /** @description 事项名称 (defaults to the basic item) */
+                            name?: string;
+                            aliases?: string[];
+                            /** @description 实施主体 */
+                            implementingBody?: string;
+                            /** @description 服务对象: 自然人 / 法人 / 两者 */
+                            objectType?: "person" | "enterprise" | "both";
+                            /** @description 即办件 / 承诺件 */
+                            handlingType?: "immediate" | "promised";
+                            /** @description 法定办结时限 (working days) */
+                            statutoryDays?: number;
+                            /** @description 承诺办结时限 (working days) */
+                            committedDays?: number;
+                            /** @description 设定依据 (this list; the basic item has its own) */
+                            legalBasis?: string;
+                            /** @description 受理条件 */
+                            conditions?: string;
+                            materials?: {
+                                /** @description Stable key, referenced by situations, forms and diffs */
+                                key: string;
+                                /** @description 材料名称 */
+                                name: string;
+                                /** @description 来源: applicant 申请人自备 / government 政府部门核发 / licence 可复用电子证照 (免提交 when the applicant holds one of licenceTypeCode) */
+                                source: "applicant" | "government" | "licence";
+                                /** @description 电子证照类型代码 (e-licence type code) */
+                                licenceTypeCode?: string;
+                                /** @description 出具单位 */
+                                issuer?: string;
+                                /** @description 原件 / 复印件 / 原件和复印件 */
+                                form: "original" | "copy" | "originalAndCopy";
+                                /** @description 份数 (0: electronic only) */
+                                copies: number;
+                                /** @description 必要性: required 必须 / conditional 情形必须 (selected by situations) / optional 容缺或非必须 */
+                                requirement: "required" | "conditional" | "optional";
+                                /** @description 介质: 纸质 / 电子 / 纸质和电子 */
+                                media: "paper" | "electronic" | "both";
+                                /** @description File id (uuid) of the file store, or an http(s) URL */
+                                templateFile?: string;
+                                /** @description File id (uuid) of the file store, or an http(s) URL */
+                                sampleFile?: string;
+                                /** @description Accepted file extensions, e.g. pdf, jpg */
+                                fileTypes: string[];
+                                /** @description Size limit per file (KiB) */
+                                maxSizeKb: number;
+                                /** @description 可告知承诺减免 */
+                                commitmentWaivable?: boolean;
+                                /** @description 填报说明 / 备注 */
+                                notes?: string;
+                            }[];
+                            steps?: {
+                                /** @description 环节名称, e.g. 受理 */
+                                name: string;
+                                /** @description 办理内容与标准 */
+                                description: string;
+                                /** @description 环节时限 (working days) */
+                                days?: number;
+                            }[];
+                            /** @description 是否收费 (false: free, fees empty) */
+                            charged?: boolean;
+                            fees?: {
+                                /** @description Stable key, referenced by situations, forms and diffs */
+                                key: string;
+                                /** @description 收费项目名称 */
+                                name: string;
+                                /** @description Amount in fen (分) */
+                                amountFen: number;
+                                /** @description 收费依据 */
+                                basis: string;
+                                /** @description conditional: charged only when the situations select it (default required) */
+                                requirement?: "required" | "conditional";
+                            }[];
+                            places?: {
+                                /** @description 办理地点名称, e.g. 海口市民游客中心 */
+                                name: string;
+                                address: string;
+                                /** @description 办理时间 */
+                                hours: string;
+                            }[];
+                            /** @description 到现场次数 (跑动次数) */
+                            visits?: number;
+                            /** @description 网办深度 一级…四级 */
+                            onlineDepth?: number;
+                            /** @description 支持预约办理 */
+                            appointment?: boolean;
+                            /** @description 支持物流快递送达 */
+                            delivery?: boolean;
+                            /** @description 必须到办事大厅 */
+                            hallRequired?: boolean;
+                            result?: {
+                                /** @description licence 证照 (of licenceTypeCode) / approval 批文 / other 其他 */
+                                type: "licence" | "approval" | "other";
+                                /** @description 结果名称 */
+                                name: string;
+                                /** @description 电子证照类型代码 (e-licence type code) */
+                                licenceTypeCode?: string;
+                                /** @description File id (uuid) of the file store, or an http(s) URL */
+                                sampleFile?: string;
+                            };
+                            /** @description 咨询方式 */
+                            consultation?: {
+                                /** @description 电话 / 窗口地址 / 网上 / 邮箱 */
+                                kind: "phone" | "address" | "online" | "email";
+                                value: string;
+                            }[];
+                            /** @description 投诉方式 */
+                            complaint?: {
+                                /** @description 电话 / 窗口地址 / 网上 / 邮箱 */
+                                kind: "phone" | "address" | "online" | "email";
+                                value: string;
+                            }[];
+                            /** @description 通办范围: 全国 / 跨省 / 全省 / 全市 / 全县通办; null: only at the place */
+                            handlingScope?: "national" | "crossProvince" | "province" | "city" | "county" | (never | null);
+                            /** @description 主题 */
+                            themes?: string[];
+                            /** @description ordinary 一般 / commitment 告知承诺制 / instant 秒批 */
+                            mode?: {
+                                /** @enum {string} */
+                                kind: "ordinary";
+                            } | {
+                                /** @enum {string} */
+                                kind: "commitment";
+                                /** @description 告知承诺书 text */
+                                commitmentText: string;
+                                /** @description 承诺公示期 (days) */
+                                publicationDays: number;
+                            } | {
+                                /** @enum {string} */
+                                kind: "instant";
+                                /** @description 秒批 rule set: JSON Logic over { form, verified, applicant }; true approves, anything else routes to manual review */
+                                rules: unknown;
+                                /** @description auto 自动审批 / assisted 机审人核 (a person confirms) */
+                                autonomy: "auto" | "assisted";
+                            };
+                            /** @description FormSchema (shared/catalog/forms.ts) */
+                            form?: unknown | (never | null);
+                            /** @description SituationTree (shared/catalog/situations.ts) */
+                            situations?: unknown | (never | null);
+                            /** @description 其他说明 */
+                            notes?: string;
+                        };
+                        /** @description What the version’s status allows next */
+                        actions: string[];
+                        events: {
+                            action: string;
+                            actorName: string | null;
+                            comment: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Unprocessable */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "catalog.listBundles": {
+        parameters: {
+            query: {
+                /** @description Bundles of this region and above */
+                regionCode?: string;
+                objectType?: "person" | "enterprise";
+                /** @description Page size */
+                limit: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                            description: string;
+                            objectType: string;
+                            /** Format: uuid */
+                            departmentId: string;
+                            departmentName: string;
+                            regionCode: string;
+                            regionName: string;
+                            themes: string[];
+                            form: unknown;
+                            status: "active" | "disabled";
+                            members: {
+                                /** @description Dispatch order, from 1 */
+                                position: number;
+                                /** Format: uuid */
+                                itemId: string;
+                                itemCode: string;
+                                itemName: string;
+                                departmentName: string;
+                                /** @description The item is published and not cancelled */
+                                acceptingApplications: boolean;
+                                fieldMap: {
+                                    [key: string]: string;
+                                };
+                            }[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        /** @description Pass as `cursor` for the next page */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "catalog.getBundle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Bundle id or code */
+                idOrCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 一件事: member items across departments with one shared form */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        code: string;
+                        name: string;
+                        description: string;
+                        objectType: string;
+                        /** Format: uuid */
+                        departmentId: string;
+                        departmentName: string;
+                        regionCode: string;
+                        regionName: string;
+                        themes: string[];
+                        form: unknown;
+                        status: "active" | "disabled";
+                        members: {
+                            /** @description Dispatch order, from 1 */
+                            position: number;
+                            /** Format: uuid */
+                            itemId: string;
+                            itemCode: string;
+                            itemName: string;
+                            departmentName: string;
+                            /** @description The item is published and not cancelled */
+                            acceptingApplications: boolean;
+                            fieldMap: {
+                                [key: string]: string;
+                            };
+                        }[];
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "catalog.listManagedBundles": {
+        parameters: {
+            query: {
+                /** @description Bundles of this region and above */
+                regionCode?: string;
+                objectType?: "person" | "enterprise";
+                /** @description Page size */
+                limit: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                            description: string;
+                            objectType: string;
+                            /** Format: uuid */
+                            departmentId: string;
+                            departmentName: string;
+                            regionCode: string;
+                            regionName: string;
+                            themes: string[];
+                            form: unknown;
+                            status: "active" | "disabled";
+                            members: {
+                                /** @description Dispatch order, from 1 */
+                                position: number;
+                                /** Format: uuid */
+                                itemId: string;
+                                itemCode: string;
+                                itemName: string;
+                                departmentName: string;
+                                /** @description The item is published and not cancelled */
+                                acceptingApplications: boolean;
+                                fieldMap: {
+                                    [key: string]: string;
+                                };
+                            }[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        /** @description Pass as `cursor` for the next page */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "catalog.createBundle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description e.g. YJS-460100-XSECS */
+                    code: string;
+                    name: string;
+                    description?: string;
+                    /** @description 服务对象: person 自然人 / enterprise 法人 / both 两者 */
+                    objectType: "person" | "enterprise" | "both";
+                    /**
+                     * Format: uuid
+                     * @description 牵头部门 (lead department, in your data scope)
+                     */
+                    departmentId: string;
+                    themes?: string[];
+                    /** @description The shared FormSchema (shared/catalog/forms.ts) */
+                    form: unknown;
+                    /** @description Member items in dispatch order (前后置关系: each is sent after the ones before it) */
+                    members: {
+                        /**
+                         * Format: uuid
+                         * @description A published implementation list
+                         */
+                        itemId: string;
+                        /** @description Shared form field → the member item’s form field it fills */
+                        fieldMap: {
+                            [key: string]: string;
+                        };
+                    }[];
+                    status?: "active" | "disabled";
+                };
+            };
+        };
+        responses: {
+            /** @description 一件事: member items across departments with one shared form */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        code: string;
+                        name: string;
+                        description: string;
+                        objectType: string;
+                        /** Format: uuid */
+                        departmentId: string;
+                        departmentName: string;
+                        regionCode: string;
+                        regionName: string;
+                        themes: string[];
+                        form: unknown;
+                        status: "active" | "disabled";
+                        members: {
+                            /** @description Dispatch order, from 1 */
+                            position: number;
+                            /** Format: uuid */
+                            itemId: string;
+                            itemCode: string;
+                            itemName: string;
+                            departmentName: string;
+                            /** @description The item is published and not cancelled */
+                            acceptingApplications: boolean;
+                            fieldMap: {
+                                [key: string]: string;
+                            };
+                        }[];
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Unprocessable */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "catalog.getManagedBundle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 一件事: member items across departments with one shared form */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        code: string;
+                        name: string;
+                        description: string;
+                        objectType: string;
+                        /** Format: uuid */
+                        departmentId: string;
+                        departmentName: string;
+                        regionCode: string;
+                        regionName: string;
+                        themes: string[];
+                        form: unknown;
+                        status: "active" | "disabled";
+                        members: {
+                            /** @description Dispatch order, from 1 */
+                            position: number;
+                            /** Format: uuid */
+                            itemId: string;
+                            itemCode: string;
+                            itemName: string;
+                            departmentName: string;
+                            /** @description The item is published and not cancelled */
+                            acceptingApplications: boolean;
+                            fieldMap: {
+                                [key: string]: string;
+                            };
+                        }[];
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "catalog.updateBundle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    description?: string;
+                    /** @description 服务对象: person 自然人 / enterprise 法人 / both 两者 */
+                    objectType: "person" | "enterprise" | "both";
+                    /**
+                     * Format: uuid
+                     * @description 牵头部门 (lead department, in your data scope)
+                     */
+                    departmentId: string;
+                    themes?: string[];
+                    /** @description The shared FormSchema (shared/catalog/forms.ts) */
+                    form: unknown;
+                    /** @description Member items in dispatch order (前后置关系: each is sent after the ones before it) */
+                    members: {
+                        /**
+                         * Format: uuid
+                         * @description A published implementation list
+                         */
+                        itemId: string;
+                        /** @description Shared form field → the member item’s form field it fills */
+                        fieldMap: {
+                            [key: string]: string;
+                        };
+                    }[];
+                    status?: "active" | "disabled";
+                };
+            };
+        };
+        responses: {
+            /** @description 一件事: member items across departments with one shared form */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        code: string;
+                        name: string;
+                        description: string;
+                        objectType: string;
+                        /** Format: uuid */
+                        departmentId: string;
+                        departmentName: string;
+                        regionCode: string;
+                        regionName: string;
+                        themes: string[];
+                        form: unknown;
+                        status: "active" | "disabled";
+                        members: {
+                            /** @description Dispatch order, from 1 */
+                            position: number;
+                            /** Format: uuid */
+                            itemId: string;
+                            itemCode: string;
+                            itemName: string;
+                            departmentName: string;
+                            /** @description The item is published and not cancelled */
+                            acceptingApplications: boolean;
+                            fieldMap: {
+                                [key: string]: string;
+                            };
+                        }[];
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Unprocessable */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "catalog.deleteBundle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "catalog.downloadImportTemplate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The empty template (.xlsx) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "catalog.importItems": {
+        parameters: {
+            query?: {
+                /** @description all-or-nothing (default): import the whole file as drafts, or nothing when any row has a problem (422); validate: the same checks as a report, nothing written */
+                mode?: "all-or-nothing" | "validate";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The .xlsx workbook (binary) */
+        requestBody: {
+            content: {
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                "application/octet-stream": unknown;
+            };
+        };
+        responses: {
+            /** @description What an import did or would do */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        mode: "all-or-nothing" | "validate";
+                        /** @description No problem in the file */
+                        valid: boolean;
+                        file: {
+                            /** @description SM3 of the file */
+                            sm3: string;
+                            bytes: number;
+                        };
+                        counts: {
+                            items: number;
+                            materials: number;
+                            fees: number;
+                        };
+                        /** @description The rows that import (validate) or were imported */
+                        items: {
+                            row: number;
+                            /** @description 序号 of the row */
+                            rowKey: string;
+                            /** @description create: a new implementation list; revise: a new draft version of the list with that code */
+                            action: "create" | "revise";
+                            name: string;
+                            /** @description 实施编码 (null until created) */
+                            code: string | null;
+                            itemId: string | null;
+                            /** @description The new draft (null in validate mode) */
+                            versionId: string | null;
+                            versionNumber: number | null;
+                        }[];
+                        /** @description Every problem (validate mode; empty after an import) */
+                        errors: {
+                            /** @description Worksheet: 实施清单, 申请材料 or 收费项目 */
+                            sheet: string;
+                            /** @description Excel row number (the header is row 1) */
+                            row: number;
+                            /** @description Column header; null: the whole row */
+                            column: string | null;
+                            /** @description Cell reference, e.g. H5 */
+                            cell: string | null;
+                            /** @description Stable code, e.g. REQUIRED, INVALID_VALUE, UNKNOWN_DEPARTMENT, MISSING */
+                            code: string;
+                            /** @description What is wrong, in Chinese */
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description What an import did or would do */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        mode: "all-or-nothing" | "validate";
+                        /** @description No problem in the file */
+                        valid: boolean;
+                        file: {
+                            /** @description SM3 of the file */
+                            sm3: string;
+                            bytes: number;
+                        };
+                        counts: {
+                            items: number;
+                            materials: number;
+                            fees: number;
+                        };
+                        /** @description The rows that import (validate) or were imported */
+                        items: {
+                            row: number;
+                            /** @description 序号 of the row */
+                            rowKey: string;
+                            /** @description create: a new implementation list; revise: a new draft version of the list with that code */
+                            action: "create" | "revise";
+                            name: string;
+                            /** @description 实施编码 (null until created) */
+                            code: string | null;
+                            itemId: string | null;
+                            /** @description The new draft (null in validate mode) */
+                            versionId: string | null;
+                            versionNumber: number | null;
+                        }[];
+                        /** @description Every problem (validate mode; empty after an import) */
+                        errors: {
+                            /** @description Worksheet: 实施清单, 申请材料 or 收费项目 */
+                            sheet: string;
+                            /** @description Excel row number (the header is row 1) */
+                            row: number;
+                            /** @description Column header; null: the whole row */
+                            column: string | null;
+                            /** @description Cell reference, e.g. H5 */
+                            cell: string | null;
+                            /** @description Stable code, e.g. REQUIRED, INVALID_VALUE, UNKNOWN_DEPARTMENT, MISSING */
+                            code: string;
+                            /** @description What is wrong, in Chinese */
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Unprocessable */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        errors?: {
+                            /** @description <sheet>!<cell>, e.g. 实施清单!H5 */
+                            field: string;
+                            message: string;
+                            sheet?: string;
+                            row?: number;
+                            column?: string | null;
+                            cell?: string | null;
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "catalog.exportItems": {
+        parameters: {
+            query?: {
+                /** @description Only this department’s items */
+                departmentId?: string;
+                /** @description Only the items an applicant in this region sees (this region and those above) */
+                regionCode?: string;
+                /** @description live (default): the published version; latest: the version in the works if any */
+                version?: "live" | "latest";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The implementation lists (.xlsx) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Unprocessable */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -50,6 +50,8 @@ export type OtpLoginResult = Ok<'identity.loginWithOtp'>;
 export type CitizenRegistration = Body<'identity.registerCitizen'>;
 export type RegisteredCitizen = Created<'identity.registerCitizen'>;
 
+export type ChangePasswordRequest = Body<'identity.changePassword'>;
+
 export type MySessionList = Ok<'identity.listMySessions'>;
 export type MySession = MySessionList['items'][number];
 
@@ -80,3 +82,46 @@ export type OutboxMessage = OutboxPage['items'][number];
 
 /** The channels the UI knows how to label; the API documents `channel` as a plain string. */
 export type OutboxChannel = 'inApp' | 'sms' | 'email';
+
+/** 组织机构: departments, halls and windows, posts, staff. */
+export type DepartmentsQuery = Query<'identity.listDepartments'>;
+export type DepartmentPage = Ok<'identity.listDepartments'>;
+export type Department = DepartmentPage['items'][number];
+export type DepartmentStatus = Department['status'];
+export type DepartmentDetail = Ok<'identity.getDepartment'>;
+export type DepartmentCreate = Body<'identity.createDepartment'>;
+export type DepartmentUpdate = Body<'identity.updateDepartment'>;
+
+export type HallsQuery = Query<'identity.listHalls'>;
+export type WindowsQuery = Query<'identity.listWindows'>;
+export type PostsQuery = Query<'identity.listPosts'>;
+export type HallPage = Ok<'identity.listHalls'>;
+export type Hall = HallPage['items'][number];
+export type HallCreate = Body<'identity.createHall'>;
+export type HallUpdate = Body<'identity.updateHall'>;
+export type WindowPage = Ok<'identity.listWindows'>;
+export type HallWindow = WindowPage['items'][number];
+export type WindowCreate = Body<'identity.createWindow'>;
+export type WindowUpdate = Body<'identity.updateWindow'>;
+export type PostPage = Ok<'identity.listPosts'>;
+export type Post = PostPage['items'][number];
+
+export type StaffQuery = Query<'identity.listStaff'>;
+export type StaffPage = Ok<'identity.listStaff'>;
+export type Staff = StaffPage['items'][number];
+export type StaffCreate = Body<'identity.createStaff'>;
+export type StaffUpdate = Body<'identity.updateStaff'>;
+export type AssignableRole = Ok<'identity.listAssignableRoles'>['items'][number];
+
+/** 角色管理: the resource tree, role groups, roles and their grants. */
+export type Resource = Ok<'identity.listPermissions'>['items'][number];
+export type RoleGroupsQuery = Query<'identity.listRoleGroups'>;
+export type RoleGroupPage = Ok<'identity.listRoleGroups'>;
+export type RoleGroup = RoleGroupPage['items'][number];
+export type RolesQuery = Query<'identity.listRoles'>;
+export type RolePage = Ok<'identity.listRoles'>;
+export type Role = RolePage['items'][number];
+export type DataScope = Role['grants'][number]['scope'];
+export type RoleCreate = Body<'identity.createRole'>;
+export type RoleUpdate = Body<'identity.updateRole'>;
+export type RoleGrantsUpdate = Body<'identity.setRoleGrants'>;

@@ -2,9 +2,9 @@ import { ref } from 'vue';
 import { identityApi } from '../api/resources';
 import { useAsync } from './useAsync';
 
-/** The signed-in user's live sessions, and ending one of them. */
-export function useMySessions() {
-  const { data, loading, run: reload } = useAsync(() => identityApi.mySessions());
+/** The signed-in user's live sessions, and ending one of them; `immediate: false` waits for `reload()`. */
+export function useMySessions(options: { immediate?: boolean } = {}) {
+  const { data, loading, run: reload } = useAsync(() => identityApi.mySessions(), options);
   const revoking = ref<string | null>(null);
 
   async function revoke(sessionId: string): Promise<boolean> {

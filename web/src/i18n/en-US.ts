@@ -1,3 +1,7 @@
+import adminCatalog from './admin-catalog';
+import adminOrg from './admin-org';
+import adminSso from './admin-sso';
+import catalog from './catalog';
 import type { MessageSchema } from './zh-CN';
 
 const enUS: MessageSchema = {
@@ -39,6 +43,26 @@ const enUS: MessageSchema = {
     http: 'Request failed (HTTP {status})',
     notFound: 'Page not found',
     notFoundDesc: 'The page you requested does not exist or has been removed.',
+  },
+  password: {
+    current: 'Current password',
+    new: 'New password',
+    confirm: 'Confirm new password',
+    currentRequired: 'Enter your current password',
+    newRequired: 'Enter a new password',
+    confirmRequired: 'Enter the new password again',
+    confirmMismatch: 'The two new passwords differ',
+    hint: 'Must meet the security policy (by default 8–32 characters with three of: upper case, lower case, digit, symbol) and differ from your recent passwords.',
+    submit: 'Change password',
+    changed: 'Password changed; you were signed out on every other device',
+    expiresAt: 'Password valid until',
+    never: 'Does not expire',
+    expiredTitle: 'Password expired',
+    expiredDesc: 'Under the security policy your password has expired. Change it before using anything else.',
+    expiringTitle: 'Password expires soon',
+    expiringDesc: 'Your password expires on {date}; please change it soon.',
+    signOut: 'Sign out',
+    changeNow: 'Change now',
   },
   features: {
     services: 'Services',
@@ -116,6 +140,12 @@ const enUS: MessageSchema = {
       noAccount: 'No account yet?',
       toRegister: 'Register',
       staffHint: 'Staff sign in through the staff portal',
+      sso: {
+        title: 'Signing in to “{app}”',
+        desc: 'Sign in with your Tongban account to return to the application. Staff enter their user name in the phone field.',
+        continuing: 'Signed in, returning to the application…',
+        restart: 'Go back to the application and start signing in again.',
+      },
       points: {
         one: 'Real-name identity: one account for personal and business matters',
         two: 'Sign in with a password or an SMS code',
@@ -130,6 +160,7 @@ const enUS: MessageSchema = {
       nameRequired: 'Please enter your name',
       idNumber: 'ID number',
       idNumberPlaceholder: '18-character resident ID number',
+      idNumberInvalid: 'This ID number is not valid; check it, including the last character',
       idNumberRequired: 'Please enter your ID number',
       phone: 'Phone',
       phonePlaceholder: 'Your mobile phone number',
@@ -217,7 +248,11 @@ const enUS: MessageSchema = {
     },
     slogan: 'Government services at your fingertips',
   },
+  catalog: catalog.enUS,
   admin: {
+    catalog: adminCatalog.enUS,
+    org: adminOrg.enUS,
+    sso: adminSso.enUS,
     title: 'Tongban Workbench',
     login: {
       title: 'Staff sign-in',
@@ -247,6 +282,11 @@ const enUS: MessageSchema = {
       securityPolicy: 'Security policy',
       loginEvents: 'Sign-in log',
       regions: 'Regions',
+      departments: 'Departments',
+      halls: 'Halls & windows',
+      staff: 'Staff',
+      roles: 'Roles',
+      oidcClients: 'SSO applications',
       account: 'My account',
     },
     topbar: {

@@ -1,3 +1,8 @@
+import adminCatalog from './admin-catalog';
+import adminOrg from './admin-org';
+import adminSso from './admin-sso';
+import catalog from './catalog';
+
 const zhCN = {
   app: {
     markCn: '通办',
@@ -37,6 +42,26 @@ const zhCN = {
     http: '请求失败（HTTP {status}）',
     notFound: '页面不存在',
     notFoundDesc: '您访问的页面不存在或已被移除。',
+  },
+  password: {
+    current: '当前密码',
+    new: '新密码',
+    confirm: '确认新密码',
+    currentRequired: '请输入当前密码',
+    newRequired: '请输入新密码',
+    confirmRequired: '请再次输入新密码',
+    confirmMismatch: '两次输入的新密码不一致',
+    hint: '须符合安全策略的长度和字符类别要求（默认 8–32 位，含大写字母、小写字母、数字、特殊字符中的三类），且不能与最近使用过的密码相同。',
+    submit: '修改密码',
+    changed: '密码已修改，其他设备上的登录已全部退出',
+    expiresAt: '密码有效期至',
+    never: '长期有效',
+    expiredTitle: '密码已过期',
+    expiredDesc: '按照安全策略，您的密码已超过有效期。请先修改密码，再继续使用其他功能。',
+    expiringTitle: '密码即将过期',
+    expiringDesc: '您的密码将于 {date} 过期，请尽快修改。',
+    signOut: '退出登录',
+    changeNow: '立即修改',
   },
   features: {
     services: '办事服务',
@@ -114,6 +139,12 @@ const zhCN = {
       noAccount: '还没有账号？',
       toRegister: '立即注册',
       staffHint: '工作人员请从「工作人员入口」登录',
+      sso: {
+        title: '正在登录「{app}」',
+        desc: '使用通办账号登录后将自动返回该应用。工作人员请在「手机号」一栏输入工作人员账号。',
+        continuing: '登录成功，正在返回应用…',
+        restart: '请回到应用重新发起登录。',
+      },
       points: {
         one: '实名认证，一个账号办理个人与企业事项',
         two: '支持密码与短信验证码两种登录方式',
@@ -128,6 +159,7 @@ const zhCN = {
       nameRequired: '请输入姓名',
       idNumber: '身份证号',
       idNumberPlaceholder: '请输入 18 位居民身份证号码',
+      idNumberInvalid: '身份证号码不正确，请核对（含末位校验码）',
       idNumberRequired: '请输入身份证号',
       phone: '手机号',
       phonePlaceholder: '请输入本人手机号',
@@ -214,7 +246,11 @@ const zhCN = {
     },
     slogan: '指尖办事 · 一次办成',
   },
+  catalog: catalog.zhCN,
   admin: {
+    catalog: adminCatalog.zhCN,
+    org: adminOrg.zhCN,
+    sso: adminSso.zhCN,
     title: '通办工作台',
     login: {
       title: '工作人员登录',
@@ -243,6 +279,11 @@ const zhCN = {
       securityPolicy: '安全策略',
       loginEvents: '登录日志',
       regions: '行政区划',
+      departments: '部门管理',
+      halls: '大厅与窗口',
+      staff: '工作人员',
+      roles: '角色权限',
+      oidcClients: '单点登录应用',
       account: '我的账号',
     },
     topbar: {

@@ -48,6 +48,11 @@ export const useAuthStore = defineStore('auth', () => {
     }
   }
 
+  /** After a change on the server (e.g. a new password lifts the expiry restriction). */
+  function setUser(next: CurrentUser): void {
+    user.value = next;
+  }
+
   async function logout(): Promise<void> {
     try {
       await identityApi.logout();
@@ -74,6 +79,7 @@ export const useAuthStore = defineStore('auth', () => {
     login,
     loginWithOtp,
     ensureUser,
+    setUser,
     logout,
     clear,
   };

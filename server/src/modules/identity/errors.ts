@@ -36,4 +36,19 @@ export const IdentityErrors = defineErrors({
     'zh-CN': '登录失败次数过多，账号已临时锁定，请稍后再试',
     'en-US': 'Too many failed sign-ins: the account is temporarily locked',
   },
+  PASSWORD_REUSED: {
+    status: 400,
+    'zh-CN': '新密码不能与最近使用过的密码相同',
+    'en-US': 'The new password must differ from your recent passwords',
+  },
+  PASSWORD_CURRENT_WRONG: {
+    status: 400,
+    'zh-CN': '当前密码不正确',
+    'en-US': 'The current password is wrong',
+  },
+  PASSWORD_CHANGED_MEANWHILE: {
+    status: 409,
+    'zh-CN': '密码已在其他地方被修改，请重新操作',
+    'en-US': 'The password was changed meanwhile; try again',
+  },
 });

@@ -75,6 +75,23 @@ export const identityMigrations: MigrationSet = {
       await sql`create index login_events_username on login_events (username, id)`.execute(db);
     },
   },
+  '20261123_110_identity_password_lifecycle': {
+    async up(db: Kysely<unknown>) {
+      // previous password hashes, for the "no reuse of the last N" rule
+      await sql`
+        create table password_history (
+          user_id uuid not null references users (id) on delete cascade,
+          password_hash text not null,
+          replaced_at timestamptz not null default now()
+        )`.execute(db);
+      await sql`create index password_history_user on password_history (user_id, replaced_at desc)`.execute(
+        db,
+      );
+      // fixed at sign-in from the policy of that moment, so no request has to read the policy
+      await sql`alter table sessions add column password_expires_at timestamptz`.execute(db);
+      await sql`alter table sessions add column password_warn_at timestamptz`.execute(db);
+    },
+  },
 };
 
 export interface UsersTable {
@@ -123,6 +140,16 @@ export interface SessionsTable {
   idle_expires_at: Date;
   expires_at: Date;
   revoked_at: Date | null;
+  /** When the password in use at sign-in expires (null: never); past it, the session may only change it. */
+  password_expires_at: Date | null;
+  /** From when the UI warns that the password is about to expire. */
+  password_warn_at: Date | null;
+}
+
+export interface PasswordHistoryTable {
+  user_id: string;
+  password_hash: string;
+  replaced_at: Generated<Date>;
 }
 
 export interface LoginEventsTable {
@@ -145,5 +172,6 @@ declare module '../../platform/db/tables.js' {
     role_permissions: RolePermissionsTable;
     user_roles: UserRolesTable;
     sessions: SessionsTable;
+    password_history: PasswordHistoryTable;
   }
 }

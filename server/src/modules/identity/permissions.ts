@@ -16,6 +16,12 @@ export const Permissions = {
   staffManage: 'identity:staff:manage',
   roleRead: 'identity:role:read',
   roleManage: 'identity:role:manage',
+  ssoManage: 'identity:sso:manage',
+  catalogItemRead: 'catalog:item:read',
+  catalogItemManage: 'catalog:item:manage',
+  catalogItemReview: 'catalog:item:review',
+  catalogBasicManage: 'catalog:basic:manage',
+  catalogBundleManage: 'catalog:bundle:manage',
 } as const;
 
 /**
@@ -46,6 +52,17 @@ export const resourceNames: Readonly<Record<string, string>> = {
   'identity:role': '角色与权限',
   'identity:role:read': '查看角色与权限',
   'identity:role:manage': '管理角色与授权',
+  'identity:sso': '单点登录',
+  'identity:sso:manage': '单点登录应用管理',
+  catalog: '事项管理',
+  'catalog:item': '实施清单',
+  'catalog:item:read': '查看事项与版本',
+  'catalog:item:manage': '编制与提交事项',
+  'catalog:item:review': '审核、发布、暂停与取消事项',
+  'catalog:basic': '基本目录',
+  'catalog:basic:manage': '管理基本目录',
+  'catalog:bundle': '一件事',
+  'catalog:bundle:manage': '管理一件事',
 };
 
 export interface ResourceDefinition {
@@ -107,6 +124,15 @@ export const builtinRoles: readonly BuiltinRole[] = [
       { permission: Permissions.hallManage, scope: 'all' },
       { permission: Permissions.staffRead, scope: 'all' },
       { permission: Permissions.staffManage, scope: 'all' },
+      // 单点登录: registering the applications that sign users in with Tongban is system administration
+      { permission: Permissions.ssoManage, scope: 'all' },
+      // 事项管理: the catalogue is configuration; holding it lets a fresh install grant catalogue roles to
+      // staff (no escalation). Four-eyes still keeps anyone from reviewing their own versions.
+      { permission: Permissions.catalogItemRead, scope: 'all' },
+      { permission: Permissions.catalogItemManage, scope: 'all' },
+      { permission: Permissions.catalogItemReview, scope: 'all' },
+      { permission: Permissions.catalogBasicManage, scope: 'all' },
+      { permission: Permissions.catalogBundleManage, scope: 'all' },
     ],
   },
   {

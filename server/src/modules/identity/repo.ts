@@ -10,21 +10,25 @@ export { widerScope };
 type Conn = Db | Trx;
 
 /**
- * 授予父级即授予全部下级: the grants plus every resource code under a granted one, read now so codes added
- * later count. For what the UI shows; access checks use `heldScope`, which needs no query.
+ * 授予父级即授予全部下级: the grants plus every resource code under a granted one, so codes added after
+ * the grant count. For what the UI shows; access checks use `heldScope`, which needs no resource list.
  */
-export async function expandGrants(
-  db: Conn,
+export function expandGrants(
   grants: ReadonlyMap<string, DataScope>,
-): Promise<Map<string, DataScope>> {
+  resourceCodes: readonly string[],
+): Map<string, DataScope> {
   const expanded = new Map(grants);
   if (grants.size === 0) return expanded;
-  const resources = await db.selectFrom('resources').select('code').execute();
-  for (const { code } of resources) {
+  for (const code of resourceCodes) {
     const scope = heldScope(grants, code);
     if (scope) expanded.set(code, scope);
   }
   return expanded;
+}
+
+export async function resourceCodes(db: Conn): Promise<string[]> {
+  const rows = await db.selectFrom('resources').select('code').execute();
+  return rows.map((r) => r.code);
 }
 
 export function findUserByUsername(db: Conn, username: string) {
@@ -56,7 +60,15 @@ export async function rolesAndPermissions(db: Conn, userId: string) {
 
 export async function insertSession(
   trx: Trx,
-  session: { id: string; tokenHash: string; userId: string; ip: string | null; userAgent: string | null },
+  session: {
+    id: string;
+    tokenHash: string;
+    userId: string;
+    ip: string | null;
+    userAgent: string | null;
+    passwordExpiresAt: Date | null;
+    passwordWarnAt: Date | null;
+  },
   idleMinutes: number,
   lifetimeHours: number,
 ) {
@@ -71,6 +83,8 @@ export async function insertSession(
       idle_expires_at: sql<Date>`now() + make_interval(mins => ${idleMinutes})`,
       expires_at: sql<Date>`now() + make_interval(hours => ${lifetimeHours})`,
       revoked_at: null,
+      password_expires_at: session.passwordExpiresAt,
+      password_warn_at: session.passwordWarnAt,
     })
     .returning(['expires_at'])
     .executeTakeFirstOrThrow();
@@ -85,6 +99,10 @@ export function findLiveSession(db: Db, tokenHash: string) {
       'sessions.id',
       'sessions.user_id',
       'sessions.last_seen_at',
+      'sessions.idle_expires_at',
+      'sessions.expires_at',
+      'sessions.password_expires_at',
+      'sessions.password_warn_at',
       'users.username',
       'users.display_name',
       sql<boolean>`sessions.last_seen_at < now() - interval '1 minute'`.as('stale_last_seen'),
@@ -197,5 +215,80 @@ export async function recordLoginEvent(
       ip: event.ip,
       user_agent: event.userAgent,
     })
+    .execute();
+}
+
+/** The current password hash and the replaced ones, newest first: what "no reuse of the last N" compares. */
+export async function recentPasswordHashes(db: Conn, userId: string, limit: number): Promise<string[]> {
+  const user = await db
+    .selectFrom('users')
+    .select('password_hash')
+    .where('id', '=', userId)
+    .executeTakeFirstOrThrow();
+  const replaced = await db
+    .selectFrom('password_history')
+    .select('password_hash')
+    .where('user_id', '=', userId)
+    .orderBy('replaced_at', 'desc')
+    .limit(Math.max(0, limit - 1))
+    .execute();
+  return [user.password_hash, ...replaced.map((r) => r.password_hash)];
+}
+
+/**
+ * Sets a new password hash and keeps the replaced one in the history, trimmed to `keep` entries. Fails
+ * (returns false) when the password changed since `expectedHash` was read, so two concurrent changes
+ * cannot both pass the reuse check.
+ */
+export async function replacePassword(
+  trx: Trx,
+  userId: string,
+  expectedHash: string,
+  newHash: string,
+  keep: number,
+): Promise<boolean> {
+  const updated = await trx
+    .updateTable('users')
+    .set({ password_hash: newHash, password_changed_at: sql<Date>`now()` })
+    .where('id', '=', userId)
+    .where('password_hash', '=', expectedHash)
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) === 0) return false;
+  await trx.insertInto('password_history').values({ user_id: userId, password_hash: expectedHash }).execute();
+  await trx
+    .deleteFrom('password_history')
+    .where('user_id', '=', userId)
+    .where(
+      'replaced_at',
+      'not in',
+      trx
+        .selectFrom('password_history')
+        .select('replaced_at')
+        .where('user_id', '=', userId)
+        .orderBy('replaced_at', 'desc')
+        .limit(Math.max(keep, 1)),
+    )
+    .execute();
+  return true;
+}
+
+/** After a password change: the other sessions end, and this one gets the new expiry. */
+export async function afterPasswordChange(
+  trx: Trx,
+  userId: string,
+  sessionId: string,
+  expiry: { expiresAt: Date | null; warnAt: Date | null },
+) {
+  await trx
+    .updateTable('sessions')
+    .set({ revoked_at: sql<Date>`now()` })
+    .where('user_id', '=', userId)
+    .where('id', '!=', sessionId)
+    .where('revoked_at', 'is', null)
+    .execute();
+  await trx
+    .updateTable('sessions')
+    .set({ password_expires_at: expiry.expiresAt, password_warn_at: expiry.warnAt })
+    .where('id', '=', sessionId)
     .execute();
 }

@@ -4,6 +4,7 @@ import { requireAuth } from '../../platform/http/auth.js';
 import { problemResponses } from '../../platform/http/openapi.js';
 import type { OtpLogin } from './otp.js';
 import {
+  ChangePasswordRequest,
   LoginReply,
   LoginRequest,
   OtpLoginRequest,
@@ -44,7 +45,7 @@ export function identityRoutes(app: App, identity: IdentityService, otp: OtpLogi
         security: [{ bearer: [] }],
         response: { 204: Type.Null({ description: 'Session ended' }), ...problemResponses(401) },
       },
-      preHandler: requireAuth(),
+      preHandler: requireAuth({ allowExpiredPassword: true }),
     },
     async (request, reply) => {
       await identity.logout(request.ctx);
@@ -62,9 +63,28 @@ export function identityRoutes(app: App, identity: IdentityService, otp: OtpLogi
         security: [{ bearer: [] }],
         response: { 200: UserView, ...problemResponses(401) },
       },
-      preHandler: requireAuth(),
+      preHandler: requireAuth({ allowExpiredPassword: true }),
     },
     (request) => identity.userView(request.ctx.actor!),
+  );
+
+  app.post(
+    '/api/v1/identity/me/password',
+    {
+      schema: {
+        operationId: 'identity.changePassword',
+        tags: ['identity'],
+        summary: '修改密码 Change my password',
+        description:
+          'Checks the current password (a wrong one counts towards the lockout), the password policy and the ' +
+          'last N passwords; ends every other session of the user. Allowed when the password has expired.',
+        security: [{ bearer: [] }],
+        body: ChangePasswordRequest,
+        response: { 200: UserView, ...problemResponses(400, 401, 409) },
+      },
+      preHandler: requireAuth({ allowExpiredPassword: true }),
+    },
+    (request) => identity.changePassword(request.ctx, request.body),
   );
 
   app.get(

@@ -20,6 +20,18 @@ export const UserView = Type.Object(
     displayName: Type.String({ description: 'Name shown in the UI' }),
     roles: Type.Array(Type.String(), { description: 'Role codes' }),
     permissions: Type.Array(Type.String(), { description: 'Permission codes the user holds' }),
+    password: Type.Object(
+      {
+        expiresAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], {
+          description: 'When the password expires (null: never)',
+        }),
+        expired: Type.Boolean({
+          description: 'Expired: the session may only change the password, read me and log out',
+        }),
+        expiresSoon: Type.Boolean({ description: 'Within the warning period of the security policy' }),
+      },
+      { description: 'Password expiry as of this session' },
+    ),
   },
   { description: 'The signed-in user' },
 );
@@ -59,3 +71,12 @@ export const OtpLoginRequest = Type.Object(
   { phone: Phone, code: Type.String({ pattern: '^\\d{6}$', description: 'The six-digit code' }) },
   { additionalProperties: false },
 );
+
+export const ChangePasswordRequest = Type.Object(
+  {
+    currentPassword: Type.String({ minLength: 1, maxLength: 128, description: 'The password in use' }),
+    newPassword: Type.String({ minLength: 1, maxLength: 128, description: 'The new password' }),
+  },
+  { additionalProperties: false, description: 'Change my password' },
+);
+export type ChangePasswordRequest = Static<typeof ChangePasswordRequest>;

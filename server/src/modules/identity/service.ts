@@ -1,13 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import type { Selectable } from 'kysely';
 import type { Logger } from 'pino';
+import type { Static } from 'typebox';
 import { appendAudit } from '../../platform/audit/ledger.js';
 import { sm3Hex } from '../../platform/crypto/sm3.js';
 import type { Db } from '../../platform/db/database.js';
 import { uuidv7 } from '../../platform/db/ids.js';
 import { type Trx, withTransaction } from '../../platform/db/transaction.js';
+import { passwordExpired } from '../../platform/http/auth.js';
 import type { Actor, RequestContext } from '../../platform/http/context.js';
 import { DomainError } from '../../platform/http/errors.js';
+import type { ActorCache, CachedSession } from './actor-cache.js';
+import { enforceNotReused, enforcePasswordStrength, passwordExpiry } from './credentials.js';
 import './errors.js';
 import { ipAllowed } from './ip-rules.js';
 import type { UsersTable } from './migrations.js';
@@ -15,6 +19,7 @@ import { hashPassword, verifyPassword } from './passwords.js';
 import { builtinRoles, resourceTree } from './permissions.js';
 import { upsertResources } from './rbac/repo.js';
 import * as repo from './repo.js';
+import type { ChangePasswordRequest, UserView as UserViewSchema } from './schema.js';
 import { readSecurityPolicy, type SecurityPolicy } from './security-policy.js';
 
 /** One sign-in attempt, as the login log records it. */
@@ -25,13 +30,7 @@ export interface LoginAttempt {
   userAgent: string | null;
 }
 
-export interface UserView {
-  id: string;
-  username: string;
-  displayName: string;
-  roles: string[];
-  permissions: string[];
-}
+export type UserView = Static<typeof UserViewSchema>;
 
 /**
  * 统一身份认证 (kernel part): accounts, roles with permission grants, password login and server-side
@@ -41,7 +40,10 @@ export class IdentityService {
   constructor(
     private readonly db: Db,
     private readonly log: Logger,
+    readonly actors: ActorCache,
   ) {}
+
+  private resources: { codes: readonly string[]; generation: string; readAt: number } | null = null;
 
   async login(ctx: RequestContext, input: { username: string; password: string }, userAgent: string | null) {
     const policy = await readSecurityPolicy(this.db);
@@ -96,6 +98,7 @@ export class IdentityService {
     const token = randomBytes(32).toString('base64url');
     const sessionId = uuidv7();
     const { roles, permissions } = await repo.rolesAndPermissions(this.db, user.id);
+    const expiry = passwordExpiry(user.password_changed_at, policy);
     const actor: Actor = {
       userId: user.id,
       username: user.username,
@@ -103,6 +106,8 @@ export class IdentityService {
       roles,
       permissions,
       sessionId,
+      passwordExpiresAt: expiry.expiresAt,
+      passwordWarnAt: expiry.warnAt,
     };
     const session = await withTransaction(this.db, async (trx) => {
       const created = await repo.insertSession(
@@ -113,6 +118,8 @@ export class IdentityService {
           userId: user.id,
           ip: ctx.ip,
           userAgent: attempt.userAgent,
+          passwordExpiresAt: expiry.expiresAt,
+          passwordWarnAt: expiry.warnAt,
         },
         policy.sessionIdleMinutes,
         policy.sessionLifetimeHours,
@@ -174,20 +181,101 @@ export class IdentityService {
     });
   }
 
-  /** Resolves a bearer token; used by the platform's request-context hook on every request. */
+  /**
+   * Resolves a bearer token; used by the platform's request-context hook on every request. A resolved
+   * session is cached (see ActorCache), so most requests cost one shared-store read.
+   */
   async authenticate(token: string): Promise<Actor | null> {
-    const session = await repo.findLiveSession(this.db, tokenHash(token));
+    const hash = tokenHash(token);
+    const generation = await this.actors.generation();
+    const now = Date.now();
+    const cached = this.actors.lookup(hash, generation, now);
+    if (cached) {
+      if (now - cached.touchedAt >= TOUCH_INTERVAL_MS) await this.slideIdleTimeout(cached, now);
+      return cached.actor;
+    }
+    const session = await repo.findLiveSession(this.db, hash);
     if (!session) return null;
     if (session.stale_last_seen) await repo.touchSession(this.db, session.id, session.idle_minutes);
     const { roles, permissions } = await repo.rolesAndPermissions(this.db, session.user_id);
-    return {
+    const actor: Actor = {
       userId: session.user_id,
       username: session.username,
       displayName: session.display_name,
       roles,
       permissions,
       sessionId: session.id,
+      passwordExpiresAt: session.password_expires_at,
+      passwordWarnAt: session.password_warn_at,
     };
+    this.actors.remember(
+      hash,
+      generation,
+      {
+        actor,
+        idleMinutes: session.idle_minutes,
+        idleExpiresAt: session.stale_last_seen
+          ? Math.min(session.expires_at.getTime(), now + session.idle_minutes * 60_000)
+          : session.idle_expires_at.getTime(),
+        expiresAt: session.expires_at.getTime(),
+        touchedAt: session.stale_last_seen ? now : session.last_seen_at.getTime(),
+      },
+      now,
+    );
+    return actor;
+  }
+
+  /** Writes last_seen_at at most once a minute per session, as the uncached path does. */
+  private async slideIdleTimeout(cached: CachedSession, now: number): Promise<void> {
+    cached.touchedAt = now;
+    cached.idleExpiresAt = Math.min(cached.expiresAt, now + cached.idleMinutes * 60_000);
+    await repo.touchSession(this.db, cached.actor.sessionId!, cached.idleMinutes);
+  }
+
+  /**
+   * 修改密码: checks the current password (a wrong one counts towards the lockout), the policy and the
+   * history, then sets it, ends the user's other sessions and lifts this session's expiry restriction.
+   */
+  async changePassword(ctx: RequestContext, input: ChangePasswordRequest): Promise<UserView> {
+    const actor = requireActor(ctx);
+    const policy = await readSecurityPolicy(this.db);
+    const user = await repo.findUserById(this.db, actor.userId);
+    if (!user) throw new DomainError('UNAUTHENTICATED');
+    if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
+      const attempt: LoginAttempt = {
+        username: user.username,
+        userId: user.id,
+        method: 'password',
+        userAgent: null,
+      };
+      await this.refuseLogin(ctx, attempt, 'wrongCurrentPassword', true, policy);
+      throw new DomainError('PASSWORD_CURRENT_WRONG', {}, undefined, [
+        { field: 'body.currentPassword', message: 'does not match the password in use' },
+      ]);
+    }
+    await enforcePasswordStrength(this.db, input.newPassword, 'body.newPassword');
+    const recent = await repo.recentPasswordHashes(this.db, user.id, policy.passwordHistory);
+    await enforceNotReused(input.newPassword, recent, policy);
+    const newHash = await hashPassword(input.newPassword);
+    const expiry = passwordExpiry(new Date(), policy);
+    await withTransaction(this.db, async (trx) => {
+      const replaced = await repo.replacePassword(
+        trx,
+        user.id,
+        user.password_hash,
+        newHash,
+        policy.passwordHistory,
+      );
+      // another change won the race after our checks: ours would bypass its history check
+      if (!replaced) throw new DomainError('PASSWORD_CHANGED_MEANWHILE');
+      await repo.afterPasswordChange(trx, user.id, actor.sessionId!, expiry);
+      await appendAudit(trx, ctx, {
+        action: 'identity.changePassword',
+        target: { type: 'user', id: user.id },
+      });
+    });
+    await this.actors.invalidate();
+    return this.userView({ ...actor, passwordExpiresAt: expiry.expiresAt, passwordWarnAt: expiry.warnAt });
   }
 
   async logout(ctx: RequestContext): Promise<void> {
@@ -213,7 +301,26 @@ export class IdentityService {
 
   /** The signed-in user as the UI sees it: permissions expanded down the resource tree. */
   async userView(actor: Actor): Promise<UserView> {
-    return toUserView({ ...actor, permissions: await repo.expandGrants(this.db, actor.permissions) });
+    return toUserView({
+      ...actor,
+      permissions: repo.expandGrants(actor.permissions, await this.resourceCodes()),
+    });
+  }
+
+  /**
+   * The resource tree's codes. The tree changes only when a node starts with new permission codes, and
+   * bootstrap then invalidates the actor cache, so the list is re-read when the generation moves (and at
+   * least once a minute).
+   */
+  private async resourceCodes(): Promise<readonly string[]> {
+    const generation = await this.actors.generation();
+    const now = Date.now();
+    const cached = this.resources;
+    if (cached && cached.generation === generation && now - cached.readAt < RESOURCE_CODES_TTL_MS)
+      return cached.codes;
+    const codes = await repo.resourceCodes(this.db);
+    this.resources = { codes, generation, readAt: now };
+    return codes;
   }
 
   /** Ends one of the signed-in user's own sessions (e.g. a lost phone); another user's is "not found". */
@@ -228,6 +335,7 @@ export class IdentityService {
       if (Number(revoked.numUpdatedRows) === 0) throw new DomainError('SESSION_NOT_FOUND');
       await appendAudit(trx, ctx, { action, target: { type: 'session', id: sessionId } });
     });
+    await this.actors.invalidate();
   }
 
   /** Installs or updates the resource tree and the built-in 三员 roles; safe to run on every start. */
@@ -298,15 +406,24 @@ function requireActor(ctx: RequestContext): Actor {
   return ctx.actor;
 }
 
-function toUserView(actor: Actor): UserView {
+function toUserView(actor: Actor, now = Date.now()): UserView {
+  const expiresAt = actor.passwordExpiresAt ?? null;
   return {
     id: actor.userId,
     username: actor.username,
     displayName: actor.displayName,
     roles: [...actor.roles],
     permissions: [...actor.permissions.keys()].sort(),
+    password: {
+      expiresAt: expiresAt?.toISOString() ?? null,
+      expired: passwordExpired(actor, now),
+      expiresSoon: !!actor.passwordWarnAt && actor.passwordWarnAt.getTime() <= now,
+    },
   };
 }
+
+const TOUCH_INTERVAL_MS = 60_000;
+const RESOURCE_CODES_TTL_MS = 60_000;
 
 /** Tokens are stored only as their SM3 hash, so a database leak yields no usable sessions. */
 function tokenHash(token: string): string {

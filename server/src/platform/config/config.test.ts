@@ -10,6 +10,7 @@ describe('configuration', () => {
       redisUrl: null,
       demo: true,
       environment: 'development',
+      publicUrl: 'http://localhost:8080',
     });
     expect(config.dataDir).toMatch(/\/data$/);
   });
@@ -22,8 +23,10 @@ describe('configuration', () => {
       REDIS_URL: 'redis://cache:6379',
       TONGBAN_ADMIN_PASSWORD: 'S3cret!pass',
       TONGBAN_DEMO: '0',
+      PUBLIC_URL: 'https://tongban.example.gov.cn:8443/',
     });
     expect(config).toMatchObject({
+      publicUrl: 'https://tongban.example.gov.cn:8443',
       port: 9000,
       dataDir: '/var/lib/tongban',
       databaseUrl: 'postgres://u:p@db:5432/tongban',
@@ -41,6 +44,9 @@ describe('configuration', () => {
     ['REDIS_URL', 'http://localhost', /REDIS_URL must start with redis:\/\//],
     ['TONGBAN_DEMO', 'maybe', /TONGBAN_DEMO must be 1 or 0/],
     ['NODE_ENV', 'staging', /NODE_ENV must be one of development, test, production/],
+    ['PUBLIC_URL', 'ftp://tongban.example.gov.cn', /PUBLIC_URL must start with http:\/\/ or https:\/\//],
+    ['PUBLIC_URL', 'https://tongban.example.gov.cn/?a=1', /PUBLIC_URL must be an origin/],
+    ['PUBLIC_URL', 'https://tongban.example.gov.cn/portal', /PUBLIC_URL must be an origin/],
     ['TONGBAN_MASTER_KEY', 'abc', /TONGBAN_MASTER_KEY must be 64 hexadecimal characters/],
   ])('stops on a bad %s (%s) with a message naming the variable', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);

@@ -22,6 +22,11 @@ export interface Config {
   /** When false, this node serves HTTP only and runs no background workers. */
   workers: boolean;
   trustProxy: boolean;
+  /**
+   * The origin browsers and integrated applications use to reach Tongban (`https://host[:port]`, no path).
+   * The OpenID Connect issuer is `${publicUrl}/oidc`.
+   */
+  publicUrl: string;
 }
 
 /** A configuration value that cannot be used; start-up stops with this one-line message. */
@@ -39,8 +44,9 @@ type Env = Record<string, string | undefined>;
 
 export function loadConfig(env: Env = process.env): Config {
   const environment = oneOf(env, 'NODE_ENV', ['development', 'test', 'production'], 'development');
+  const port = integer(env, 'PORT', 8080, 0, 65535);
   return {
-    port: integer(env, 'PORT', 8080, 0, 65535),
+    port,
     host: text(env, 'HOST') ?? '0.0.0.0',
     dataDir: path.resolve(text(env, 'DATA_DIR') ?? './data'),
     databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
@@ -61,6 +67,7 @@ export function loadConfig(env: Env = process.env): Config {
     workerPollMs: integer(env, 'WORKER_POLL_MS', 1000, 10, 600_000),
     workers: flag(env, 'TONGBAN_WORKERS', true),
     trustProxy: flag(env, 'TRUST_PROXY', false),
+    publicUrl: publicUrl(env, 'PUBLIC_URL', `http://localhost:${port}`),
   };
 }
 
@@ -109,6 +116,19 @@ function url(env: Env, name: string, protocols: readonly string[]): string | nul
     throw new ConfigError(name, `must start with ${protocols.map((p) => `${p}//`).join(' or ')}`);
   }
   return raw;
+}
+
+/** An http(s) origin (scheme, host, port): Tongban is served from the root of it. */
+function publicUrl(env: Env, name: string, fallback: string): string {
+  const raw = url(env, name, ['http:', 'https:']);
+  if (raw === null) return fallback;
+  const parsed = new URL(raw);
+  if (parsed.pathname !== '/' || parsed.search || parsed.hash || /[?#]/.test(raw) || parsed.username)
+    throw new ConfigError(
+      name,
+      'must be an origin like https://tongban.example.gov.cn (no path, query or credentials)',
+    );
+  return parsed.origin;
 }
 
 function hexKey(env: Env, name: string): Buffer | null {

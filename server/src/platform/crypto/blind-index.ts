@@ -1,29 +1,10 @@
 import { createHmac } from 'node:crypto';
+import { type BlindIndexKind, normaliseForBlindIndex } from '../../shared/normalise.js';
 
-export type BlindIndexKind = 'idNumber' | 'phone' | 'text';
+export type { BlindIndexKind };
+export { normaliseForBlindIndex };
 
 const MIN_KEY_BYTES = 16;
-
-/**
- * Canonical form of a value before indexing, so the same person typed differently finds the same row.
- * NFKC first turns full-width digits and letters (common with Chinese input methods) into ASCII.
- */
-export function normaliseForBlindIndex(value: string, kind: BlindIndexKind): string {
-  switch (kind) {
-    case 'idNumber':
-      // ID numbers are digits plus a possible final check character X; stray spaces are never meaningful.
-      return value.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
-    case 'phone':
-      return value
-        .normalize('NFKC')
-        .replace(/[\s-]+/g, '')
-        .replace(/^(?:\+86|0086)/, '');
-    case 'text':
-      return value.normalize('NFKC').trim();
-    default:
-      throw new TypeError(`Unknown blind index kind: ${String(kind)}`);
-  }
-}
 
 /**
  * Deterministic keyed index (hex HMAC-SM3) for equality search over encrypted columns. The kind is a domain

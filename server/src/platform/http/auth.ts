@@ -36,11 +36,20 @@ export function bearerToken(header: string | undefined): string | null {
   return match?.[1] ?? null;
 }
 
-/** preHandler: the caller must be signed in. */
-export function requireAuth() {
+/**
+ * preHandler: the caller must be signed in. A session whose password has expired reaches only the routes
+ * that let it change the password (`allowExpiredPassword`): me, change password, log out.
+ */
+export function requireAuth(options: { allowExpiredPassword?: boolean } = {}) {
   return async (request: FastifyRequest, _reply: FastifyReply) => {
-    if (!request.ctx.actor) throw new DomainError('UNAUTHENTICATED');
+    const actor = request.ctx.actor;
+    if (!actor) throw new DomainError('UNAUTHENTICATED');
+    if (!options.allowExpiredPassword && passwordExpired(actor)) throw new DomainError('PASSWORD_EXPIRED');
   };
+}
+
+export function passwordExpired(actor: Actor, now = Date.now()): boolean {
+  return actor.passwordExpiresAt != null && actor.passwordExpiresAt.getTime() <= now;
 }
 
 /** preHandler: the caller must hold `permission`; the granted data scope is then `scopeOf(ctx, permission)`. */
@@ -48,6 +57,7 @@ export function requirePermission(permission: string) {
   return async (request: FastifyRequest, _reply: FastifyReply) => {
     const actor = request.ctx.actor;
     if (!actor) throw new DomainError('UNAUTHENTICATED');
+    if (passwordExpired(actor)) throw new DomainError('PASSWORD_EXPIRED');
     if (!heldScope(actor.permissions, permission)) throw new DomainError('FORBIDDEN', { permission });
   };
 }

@@ -26,6 +26,10 @@ export interface Actor {
   /** Permission code → the widest data scope any of the actor's roles grants for it. */
   permissions: ReadonlyMap<string, DataScope>;
   sessionId: string | null;
+  /** When the password the session signed in with expires; past it the actor may only change it. */
+  passwordExpiresAt?: Date | null;
+  /** From when the UI warns that the password is about to expire. */
+  passwordWarnAt?: Date | null;
 }
 
 /**

@@ -42,6 +42,11 @@ export const PlatformErrors = defineErrors({
     'en-US': 'Unsupported request content type',
   },
   PAYLOAD_TOO_LARGE: { status: 413, 'zh-CN': '请求体过大', 'en-US': 'The request body is too large' },
+  PASSWORD_EXPIRED: {
+    status: 403,
+    'zh-CN': '密码已过期，请先修改密码',
+    'en-US': 'Your password has expired: change it first',
+  },
   UNAUTHENTICATED: {
     status: 401,
     'zh-CN': '未登录或登录已失效',

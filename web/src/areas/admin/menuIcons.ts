@@ -1,5 +1,24 @@
 import type { Component } from 'vue';
-import { DocumentChecked, Lock, MapLocation, Message, Odometer, Tickets, User } from '../../ui/element-plus';
+import {
+  Box,
+  Collection,
+  Connection,
+  Document,
+  DocumentChecked,
+  Files,
+  Key,
+  Lock,
+  MapLocation,
+  Message,
+  Odometer,
+  OfficeBuilding,
+  Setting,
+  Shop,
+  Stamp,
+  Tickets,
+  User,
+  UserFilled,
+} from '../../ui/element-plus';
 import type { AdminMenuEntry } from './menu';
 
 export const menuIcons: Record<AdminMenuEntry['icon'], Component> = {
@@ -9,7 +28,18 @@ export const menuIcons: Record<AdminMenuEntry['icon'], Component> = {
   security: Lock,
   loginEvents: Tickets,
   regions: MapLocation,
+  departments: OfficeBuilding,
+  halls: Shop,
+  staff: UserFilled,
+  roles: Key,
+  sso: Connection,
+  system: Setting,
   account: User,
+  catalog: Files,
+  basicItems: Collection,
+  items: Document,
+  review: Stamp,
+  bundles: Box,
 };
 
 export function menuPath(entry: AdminMenuEntry): string {

@@ -1,21 +1,4 @@
-import type { HotServiceKey } from '../../placeholders';
-
 /** Vant icon names for the mobile area. */
-export const mobileServiceIcons: Record<HotServiceKey, string> = {
-  birth: 'smile-o',
-  businessLicence: 'shop-o',
-  socialCard: 'credit-pay',
-  housingFund: 'gold-coin-o',
-  residencePermit: 'hotel-o',
-  realEstate: 'home-o',
-  driverLicence: 'logistics',
-  medicalInsurance: 'shield-o',
-  marriage: 'like-o',
-  pension: 'balance-o',
-  household: 'location-o',
-  invoice: 'bill-o',
-};
-
 export const mobileEntries = [
   { key: 'services', feature: 'services', icon: 'apps-o', tone: '#1f4e9c' },
   { key: 'showLicence', feature: 'showLicence', icon: 'idcard', tone: '#c8102e' },
@@ -25,7 +8,7 @@ export const mobileEntries = [
 
 export const mobileTabs = [
   { key: 'home', to: '/m', icon: 'wap-home-o' },
-  { key: 'services', to: '/m/soon/services', icon: 'apps-o' },
+  { key: 'services', to: '/m/services', icon: 'apps-o' },
   { key: 'cards', to: '/m/soon/cards', icon: 'credit-pay' },
   { key: 'mine', to: '/m/soon/mine', icon: 'user-o' },
 ] as const;

@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import { appendAudit } from '../../../platform/audit/ledger.js';
+import { foreignKeyViolation } from '../../../platform/db/constraint-errors.js';
 import type { Db } from '../../../platform/db/database.js';
 import { uuidv7 } from '../../../platform/db/ids.js';
 import { withTransaction } from '../../../platform/db/transaction.js';
@@ -184,7 +185,16 @@ export class DepartmentService {
       const detail = `${children} child department(s), ${staff} staff member(s)`;
       if (children > 0) throw new DomainError('DEPARTMENT_HAS_CHILDREN', { children, staff }, detail);
       if (staff > 0) throw new DomainError('DEPARTMENT_HAS_STAFF', { children, staff }, detail);
-      await trx.deleteFrom('departments').where('id', '=', id).execute();
+      await trx
+        .deleteFrom('departments')
+        .where('id', '=', id)
+        .execute()
+        .catch((error: unknown) => {
+          // other modules' records (service items, bundles …) reference departments; identity cannot list them all
+          const constraint = foreignKeyViolation(error);
+          if (constraint === null) throw error;
+          throw new DomainError('DEPARTMENT_IN_USE', { constraint }, `still referenced (${constraint})`);
+        });
       await appendAudit(trx, ctx, {
         action: 'identity.deleteDepartment',
         target: { type: 'department', id },

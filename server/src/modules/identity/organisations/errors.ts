@@ -37,6 +37,11 @@ export const OrganisationErrors = defineErrors({
     'zh-CN': '该部门还有工作人员，不能删除',
     'en-US': 'The department has staff and cannot be deleted',
   },
+  DEPARTMENT_IN_USE: {
+    status: 409,
+    'zh-CN': '该部门仍被其他业务数据（如事项、一件事）引用，不能删除',
+    'en-US': 'Other records (service items, bundles …) still refer to the department',
+  },
   DEPARTMENT_CODE_TAKEN: {
     status: 409,
     'zh-CN': '该部门编码已被使用',

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../../platform/db/database.js';
 import type { Trx } from '../../../platform/db/transaction.js';
+import type { DataScope } from '../../../platform/http/context.js';
 
 type Conn = Db | Trx;
 
@@ -144,6 +145,51 @@ export async function rolesWithGrants(db: Conn, ids: readonly string[]) {
   >();
   for (const row of rows) {
     const role = roles.get(row.id) ?? { id: row.id, code: row.code, grants: [] };
+    if (row.permission && row.data_scope)
+      role.grants.push({ permission: row.permission, scope: row.data_scope });
+    roles.set(row.id, role);
+  }
+  return [...roles.values()];
+}
+
+/** Every role with its name, description and grants, by name (the roles a grantor picks from). */
+export async function allRolesWithGrants(db: Conn) {
+  const rows = await db
+    .selectFrom('roles')
+    .leftJoin('role_permissions as g', 'g.role_id', 'roles.id')
+    .select([
+      'roles.id',
+      'roles.code',
+      'roles.name',
+      'roles.description',
+      'roles.builtin',
+      'g.permission',
+      'g.data_scope',
+    ])
+    .orderBy('roles.name')
+    .orderBy('roles.code')
+    .orderBy('g.permission')
+    .execute();
+  const roles = new Map<
+    string,
+    {
+      id: string;
+      code: string;
+      name: string;
+      description: string;
+      builtin: boolean;
+      grants: { permission: string; scope: DataScope }[];
+    }
+  >();
+  for (const row of rows) {
+    const role = roles.get(row.id) ?? {
+      id: row.id,
+      code: row.code,
+      name: row.name,
+      description: row.description,
+      builtin: row.builtin,
+      grants: [],
+    };
     if (row.permission && row.data_scope)
       role.grants.push({ permission: row.permission, scope: row.data_scope });
     roles.set(row.id, role);

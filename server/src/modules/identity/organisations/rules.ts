@@ -1,11 +1,8 @@
 import { sql } from 'kysely';
-import type { Db } from '../../../platform/db/database.js';
+import { uniqueViolation } from '../../../platform/db/constraint-errors.js';
 import type { Trx } from '../../../platform/db/transaction.js';
 import type { Actor, RequestContext } from '../../../platform/http/context.js';
 import { DomainError } from '../../../platform/http/errors.js';
-import { uniqueViolation } from '../persons/repo.js';
-import { readSecurityPolicy } from '../security-policy.js';
-import { checkPassword, describePasswordRule } from '../validation/password-policy.js';
 import './errors.js';
 import '../persons/errors.js';
 import { type ActorScope, canSee } from './data-scope.js';
@@ -77,25 +74,4 @@ export function toPage<R, V>(rows: R[], limit: number, view: (row: R) => V, id: 
     items: rows.slice(0, limit).map(view),
     nextCursor: rows.length > limit && last ? id(last) : null,
   };
-}
-
-/** A staff password under the security administrator's policy, else PASSWORD_TOO_WEAK listing every failed rule. */
-export async function checkStaffPassword(db: Db, password: string): Promise<void> {
-  const settings = await readSecurityPolicy(db);
-  const policy = {
-    minLength: settings.passwordMinLength,
-    maxLength: settings.passwordMaxLength,
-    minClasses: settings.passwordMinClasses,
-  };
-  const failed = checkPassword(password, policy);
-  if (!failed.length) return;
-  throw new DomainError(
-    'PASSWORD_TOO_WEAK',
-    { rules: failed },
-    `body.password fails: ${failed.join(', ')}`,
-    failed.map((rule) => ({
-      field: 'body.password',
-      message: `${rule}: ${describePasswordRule(rule, policy)}`,
-    })),
-  );
 }

@@ -1,5 +1,6 @@
 import { type Static, Type } from 'typebox';
 import { Cursor, Limit } from '../../../platform/http/paging.js';
+import { DataScopeSchema } from '../rbac/schema.js';
 import { RegionCode } from '../regions/schema.js';
 
 const Id = Type.String({ format: 'uuid' });
@@ -145,7 +146,17 @@ export const StaffView = Type.Object(
 export type StaffView = Static<typeof StaffView>;
 
 export const ListStaffQuery = Type.Object(
-  { departmentId: Type.Optional(Id), limit: Limit, cursor: Cursor },
+  {
+    departmentId: Type.Optional(Id),
+    subtree: Type.Optional(
+      Type.Boolean({ description: 'With departmentId: also the staff of every department below it' }),
+    ),
+    q: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 50, description: 'Username or name contains (any case)' }),
+    ),
+    limit: Limit,
+    cursor: Cursor,
+  },
   obj,
 );
 export type ListStaffQuery = Static<typeof ListStaffQuery>;
@@ -176,3 +187,24 @@ export const UpdateStaffRequest = Type.Object(
 export type UpdateStaffRequest = Static<typeof UpdateStaffRequest>;
 
 export const SetStaffRolesRequest = Type.Object({ roleIds: RoleIds }, obj);
+
+export const AssignableRoleView = Type.Object(
+  {
+    id: Id,
+    code: Type.String(),
+    name: Type.String(),
+    description: Type.String(),
+    builtin: Type.Boolean(),
+    grants: Type.Array(Type.Object({ permission: Type.String(), scope: DataScopeSchema })),
+  },
+  { description: 'A role the caller may grant: each of its grants is covered by one of theirs, as wide' },
+);
+export type AssignableRoleView = Static<typeof AssignableRoleView>;
+
+export const AssignableRoleList = Type.Object(
+  {
+    items: Type.Array(AssignableRoleView),
+    nextCursor: Type.Union([Type.String(), Type.Null()], { description: 'Always null: one page' }),
+  },
+  { description: 'The roles the caller may assign to staff' },
+);

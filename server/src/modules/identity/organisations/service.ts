@@ -1,4 +1,5 @@
 import type { Platform } from '../../../platform/kernel.js';
+import type { ActorCache } from '../actor-cache.js';
 import { DepartmentService } from './department-service.js';
 import { HallService } from './hall-service.js';
 import { PostService } from './post-service.js';
@@ -12,12 +13,15 @@ export interface OrganisationServices {
   staff: StaffService;
 }
 
-export function createOrganisationServices(platform: Pick<Platform, 'db' | 'keyring'>): OrganisationServices {
+export function createOrganisationServices(
+  platform: Pick<Platform, 'db' | 'keyring'>,
+  actors: ActorCache,
+): OrganisationServices {
   const { db, keyring } = platform;
   return {
     departments: new DepartmentService(db),
     halls: new HallService(db),
     posts: new PostService(db),
-    staff: new StaffService(db, keyring),
+    staff: new StaffService(db, keyring, actors),
   };
 }

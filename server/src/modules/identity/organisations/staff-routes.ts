@@ -4,6 +4,7 @@ import { problemResponses } from '../../../platform/http/openapi.js';
 import { page } from '../../../platform/http/paging.js';
 import { Permissions } from '../permissions.js';
 import {
+  AssignableRoleList,
   CreateStaffRequest,
   ListStaffQuery,
   SetStaffRolesRequest,
@@ -34,6 +35,21 @@ export function staffRoutes(app: App, staff: StaffService): void {
       preHandler: requirePermission(Permissions.staffRead),
     },
     (request) => staff.list(request.ctx, request.query),
+  );
+
+  app.get(
+    `${BASE}/assignable-roles`,
+    {
+      schema: {
+        operationId: 'identity.listAssignableRoles',
+        tags,
+        summary: '可授予的角色 Roles I may grant to staff (no escalation)',
+        security,
+        response: { 200: AssignableRoleList, ...problemResponses(401, 403) },
+      },
+      preHandler: manage,
+    },
+    (request) => staff.assignableRoles(request.ctx),
   );
 
   app.post(

@@ -6,23 +6,23 @@ import { type Trx, withTransaction } from '../../../platform/db/transaction.js';
 import type { RequestContext } from '../../../platform/http/context.js';
 import { DomainError } from '../../../platform/http/errors.js';
 import type { Keyring } from '../../../platform/keys/keyring.js';
+import type { ActorCache } from '../actor-cache.js';
+import { enforcePasswordStrength } from '../credentials.js';
 import { hashPassword } from '../passwords.js';
 import { Permissions } from '../permissions.js';
 import { parsePhone } from '../persons/rules.js';
 import { findUserByUsername } from '../repo.js';
 import { type ActorScope, loadActorScope, whereInScope } from './data-scope.js';
-import { checkGrantable, type RoleGrants } from './grants.js';
+import { checkGrantable, grantableRoles, type RoleGrants } from './grants.js';
 import * as repo from './repo.js';
-import {
-  checkStaffPassword,
-  inScope,
-  mapConflicts,
-  parseCursor,
-  parseText,
-  requireActor,
-  toPage,
-} from './rules.js';
-import type { CreateStaffRequest, ListStaffQuery, StaffView, UpdateStaffRequest } from './schema.js';
+import { inScope, mapConflicts, parseCursor, parseText, requireActor, toPage } from './rules.js';
+import type {
+  AssignableRoleView,
+  CreateStaffRequest,
+  ListStaffQuery,
+  StaffView,
+  UpdateStaffRequest,
+} from './schema.js';
 
 const READ = Permissions.staffRead;
 const MANAGE = Permissions.staffManage;
@@ -34,12 +34,27 @@ export class StaffService {
   constructor(
     private readonly db: Db,
     private readonly keyring: Keyring,
+    private readonly actors: ActorCache,
   ) {}
 
   async list(ctx: RequestContext, query: ListStaffQuery) {
     const actor = await loadActorScope(this.db, requireActor(ctx));
     let qb = whereInScope(repo.staff(this.db), { actor, permission: READ }, repo.staffScopeColumns);
-    if (query.departmentId) qb = qb.where('s.department_id', '=', query.departmentId);
+    if (query.departmentId && query.subtree) {
+      const department = await repo.findDepartment(this.db, query.departmentId);
+      // department paths are uuids and dots, so safe inside a LIKE pattern
+      qb = department
+        ? qb.where((eb) =>
+            eb.or([eb('d.path', '=', department.path), eb('d.path', 'like', `${department.path}.%`)]),
+          )
+        : qb.where('s.department_id', '=', query.departmentId);
+    } else if (query.departmentId) qb = qb.where('s.department_id', '=', query.departmentId);
+    if (query.q) {
+      const pattern = `%${query.q.trim().replace(/[\\%_]/g, '\\$&')}%`;
+      qb = qb.where((eb) =>
+        eb.or([eb('u.username', 'ilike', pattern), eb('u.display_name', 'ilike', pattern)]),
+      );
+    }
     const after = parseCursor(query.cursor);
     if (after) qb = qb.where('s.user_id', '>', after);
     const rows = await qb
@@ -64,11 +79,21 @@ export class StaffService {
     };
   }
 
+  /**
+   * The roles the caller may assign (createStaff, setStaffRoles): every grant of the role is covered by
+   * one of the caller's with a scope at least as wide — the same rule `checkGrantable` enforces.
+   */
+  async assignableRoles(ctx: RequestContext) {
+    const actor = requireActor(ctx);
+    const roles = grantableRoles(actor.permissions, await repo.allRolesWithGrants(this.db));
+    return { items: roles satisfies AssignableRoleView[], nextCursor: null };
+  }
+
   async create(ctx: RequestContext, input: CreateStaffRequest): Promise<StaffView> {
     const actor = await loadActorScope(this.db, requireActor(ctx));
     const name = parseText(input.name, 'body.name');
     const phone = input.phone ? parsePhone(input.phone) : null;
-    await checkStaffPassword(this.db, input.password);
+    await enforcePasswordStrength(this.db, input.password);
     if (await findUserByUsername(this.db, input.username)) throw new DomainError('USERNAME_TAKEN');
     const passwordHash = await hashPassword(input.password);
     const userId = await mapConflicts(() =>
@@ -141,6 +166,7 @@ export class StaffService {
         details: { departmentId, postId, ...(input.status ? { status: input.status } : {}) },
       });
     });
+    if (input.status) await this.actors.invalidate();
     return this.view(
       (await repo.findStaff(this.db, userId))!,
       (await repo.roleCodesOf(this.db, [userId])).get(userId),
@@ -169,6 +195,7 @@ export class StaffService {
       if (revoked.length)
         await appendAudit(trx, ctx, { action: 'identity.revokeRoles', target, details: { roles: revoked } });
     });
+    await this.actors.invalidate();
     return this.view(
       (await repo.findStaff(this.db, userId))!,
       (await repo.roleCodesOf(this.db, [userId])).get(userId),

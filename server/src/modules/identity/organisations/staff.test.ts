@@ -134,3 +134,78 @@ describe('staff administration', () => {
     expect((await asClerk.patch(`/staff/${created.userId}`, { status: 'active' })).statusCode).toBe(403);
   });
 });
+
+describe('assignable roles', () => {
+  const assignable = async (as: ReturnType<typeof client>) => {
+    const response = await as.get('/staff/assignable-roles');
+    expect(response.statusCode, response.body).toBe(200);
+    const body = response.json() as { items: { id: string; code: string }[]; nextCursor: null };
+    expect(body.nextCursor).toBeNull();
+    return body.items;
+  };
+
+  it('lists for the system administrator the roles its own grants cover, not the other 三员', async () => {
+    const codes = (await assignable(admin)).map((r) => r.code);
+    expect(codes).toEqual(expect.arrayContaining(['window_clerk', 'dept_head', 'sysadmin']));
+    expect(codes).not.toContain('secadmin');
+    expect(codes).not.toContain('auditadmin');
+    const clerkRole = (await assignable(admin)).find((r) => r.code === 'window_clerk');
+    expect(clerkRole).toMatchObject({
+      name: '窗口受理员',
+      builtin: false,
+      grants: [{ permission: P.staffRead, scope: 'department' }],
+    });
+  });
+
+  it('lists exactly the roles that setStaffRoles accepts from that caller', async () => {
+    await makeRole(db, 'tree_manager', [
+      [P.staffManage, 'departmentTree'],
+      [P.staffRead, 'departmentTree'],
+    ]);
+    await makeRole(db, 'parent_grant', [['identity:staff', 'department']]);
+    await makeRole(db, 'region_reader', [[P.staffRead, 'regionTree']]);
+    const manager = (await admin.post('/staff', newStaff({ departmentId: haikou }))).json();
+    await admin.put(`/staff/${manager.userId}/roles`, { roleIds: [await roleId('tree_manager')] });
+    const asManager = client(app, await signIn(app, manager.username, 'Staff@2026x'));
+    const listed = new Set((await assignable(asManager)).map((r) => r.code));
+    expect([...listed]).toEqual(expect.arrayContaining(['window_clerk', 'tree_manager']));
+    // dept_head also grants identity:department:read; a parent code exceeds its own children
+    for (const code of ['dept_head', 'parent_grant', 'region_reader', 'sysadmin', 'secadmin'])
+      expect(listed).not.toContain(code);
+
+    const target = (await asManager.post('/staff', newStaff({ departmentId: haikou }))).json();
+    const roles = await db.selectFrom('roles').select(['id', 'code']).execute();
+    for (const role of roles) {
+      const response = await asManager.put(`/staff/${target.userId}/roles`, { roleIds: [role.id] });
+      expect(response.statusCode === 200, `${role.code}: ${response.body}`).toBe(listed.has(role.code));
+    }
+  });
+
+  it('needs identity:staff:manage', async () => {
+    const asClerk = client(app, await signIn(app, 'clerk', DEMO_PASSWORD));
+    expect((await asClerk.get('/staff/assignable-roles')).statusCode).toBe(403);
+  });
+});
+
+describe('staff list filters', () => {
+  it('finds staff by part of the username or name, in any case', async () => {
+    const found = await listAll<{ username: string }>(admin.get, '/staff?q=CLER');
+    expect(found.map((s) => s.username)).toContain('clerk');
+    expect(found.every((s) => s.username.toLowerCase().includes('cler'))).toBe(true);
+    const byName = await listAll<{ name: string }>(admin.get, `/staff?q=${encodeURIComponent('赵主')}`);
+    expect(byName.map((s) => s.name)).toEqual(['赵主任']);
+    expect(await listAll(admin.get, '/staff?q=%25')).toEqual([]);
+  });
+
+  it('with subtree, lists the staff of the department and every department below it', async () => {
+    const only = await listAll<{ departmentId: string }>(admin.get, `/staff?departmentId=${haikou}`);
+    const tree = await listAll<{ departmentId: string }>(
+      admin.get,
+      `/staff?departmentId=${haikou}&subtree=true`,
+    );
+    expect(new Set(only.map((s) => s.departmentId))).toEqual(new Set([haikou]));
+    expect(new Set(tree.map((s) => s.departmentId))).toEqual(new Set([haikou, xiuying]));
+    expect(tree.length).toBeGreaterThan(only.length);
+    expect(await listAll(admin.get, `/staff?departmentId=${province}`)).toEqual([]);
+  });
+});

@@ -1,9 +1,9 @@
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { systemContext } from '../../../platform/http/context.js';
+import { idCardCheckChar } from '../../../shared/validation/id-card.js';
 import { signIn, startTestApp } from '../../../test/test-app.js';
 import { countRows } from '../../../test/test-database.js';
-import { idCardCheckChar } from '../validation/id-card.js';
 import { CitizenService } from './service.js';
 
 const { app, db, platform, services } = await startTestApp();

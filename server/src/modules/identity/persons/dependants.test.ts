@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { idCardCheckChar } from '../../../shared/validation/id-card.js';
 import { signIn, startTestApp, TEST_ADMIN_PASSWORD } from '../../../test/test-app.js';
 import { countRows } from '../../../test/test-database.js';
-import { idCardCheckChar } from '../validation/id-card.js';
 
 const { app, db } = await startTestApp();
 const PASSWORD = 'Citizen@2026';

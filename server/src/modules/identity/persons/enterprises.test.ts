@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { demoCitizens, demoEnterprise } from '../../../demo/demo-data.js';
+import { idCardCheckChar } from '../../../shared/validation/id-card.js';
+import { usccCheckChar } from '../../../shared/validation/uscc.js';
 import { signIn, startTestApp, TEST_ADMIN_PASSWORD } from '../../../test/test-app.js';
 import { countRows } from '../../../test/test-database.js';
-import { idCardCheckChar } from '../validation/id-card.js';
-import { usccCheckChar } from '../validation/uscc.js';
 
 const { app, db } = await startTestApp();
 const PASSWORD = 'Citizen@2026';

@@ -1,3 +1,5 @@
+export { uniqueViolation } from '../../../platform/db/constraint-errors.js';
+
 import { sql } from 'kysely';
 import type { Db } from '../../../platform/db/database.js';
 import type { Trx } from '../../../platform/db/transaction.js';
@@ -6,11 +8,6 @@ import type { Assurance, Relation } from './migrations.js';
 type Conn = Db | Trx;
 
 /** The constraint a unique violation (SQLSTATE 23505) broke, or null for any other error. */
-export function uniqueViolation(error: unknown): string | null {
-  const { code, constraint } = (error ?? {}) as { code?: string; constraint?: string };
-  return code === '23505' ? (constraint ?? '') : null;
-}
-
 export function findCitizen(db: Conn, userId: string) {
   return db.selectFrom('citizens').selectAll().where('user_id', '=', userId).executeTakeFirst();
 }

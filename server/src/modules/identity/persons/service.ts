@@ -5,9 +5,8 @@ import { type Trx, withTransaction } from '../../../platform/db/transaction.js';
 import type { RequestContext } from '../../../platform/http/context.js';
 import { DomainError } from '../../../platform/http/errors.js';
 import type { Platform } from '../../../platform/kernel.js';
+import { enforcePasswordStrength } from '../credentials.js';
 import { hashPassword } from '../passwords.js';
-import { readSecurityPolicy } from '../security-policy.js';
-import { checkPassword, describePasswordRule, type PasswordPolicy } from '../validation/password-policy.js';
 import { EnterpriseService } from './enterprise-service.js';
 import type { Assurance, Relation } from './migrations.js';
 import * as repo from './repo.js';
@@ -46,19 +45,7 @@ export class CitizenService {
     const name = parseText(input.name, 'body.name');
     const idNumber = parseIdNumber(input.idNumber, 'body.idNumber');
     const phone = parsePhone(input.phone);
-    const policy = await passwordPolicy(db);
-    const failed = checkPassword(input.password, policy);
-    if (failed.length) {
-      throw new DomainError(
-        'PASSWORD_TOO_WEAK',
-        { rules: failed },
-        `body.password fails: ${failed.join(', ')}`,
-        failed.map((rule) => ({
-          field: 'body.password',
-          message: `${rule}: ${describePasswordRule(rule, policy)}`,
-        })),
-      );
-    }
+    await enforcePasswordStrength(db, input.password);
     const idBidx = keyring.blindIndex(idNumber, 'idNumber');
     const phoneBidx = keyring.blindIndex(phone, 'phone');
     const taken = await repo.takenCitizenKeys(db, { idBidx, phoneBidx, username: phone });
@@ -183,16 +170,6 @@ export class CitizenService {
       },
     );
   }
-}
-
-/** The security administrator's password rules (default 8–32 characters, 3 of 4 classes). */
-async function passwordPolicy(db: PersonDeps['db']): Promise<PasswordPolicy> {
-  const policy = await readSecurityPolicy(db);
-  return {
-    minLength: policy.passwordMinLength,
-    maxLength: policy.passwordMaxLength,
-    minClasses: policy.passwordMinClasses,
-  };
 }
 
 function dependantView(id: string, name: string, idNumber: string, relation: Relation, createdAt: Date) {

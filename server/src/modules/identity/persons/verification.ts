@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { Config } from '../../../platform/config/config.js';
-import { validateIdCard } from '../validation/id-card.js';
+import { validateIdCard } from '../../../shared/validation/id-card.js';
 
 /**
  * 实名核验 — checks that a name and ID number belong together (in production: against the public-security

@@ -10,8 +10,8 @@ export const RbacErrors = defineErrors({
   ROLE_GROUP_NOT_FOUND: { status: 404, 'zh-CN': '角色组不存在', 'en-US': 'No such role group' },
   ROLE_BUILTIN: {
     status: 409,
-    'zh-CN': '内置角色不能删除或修改授权',
-    'en-US': 'A built-in role cannot be deleted or have its grants changed',
+    'zh-CN': '内置角色不能修改或删除',
+    'en-US': 'A built-in role cannot be changed or deleted',
   },
   ROLE_IN_USE: {
     status: 409,

@@ -85,14 +85,13 @@ export async function grantsOf(db: Conn, roleIds: readonly string[]) {
 export async function replaceGrants(
   trx: Trx,
   roleId: string,
-  permissions: readonly string[],
-  scope: DataScope,
+  grants: readonly { permission: string; scope: DataScope }[],
 ) {
   await trx.deleteFrom('role_permissions').where('role_id', '=', roleId).execute();
-  if (permissions.length)
+  if (grants.length)
     await trx
       .insertInto('role_permissions')
-      .values(permissions.map((permission) => ({ role_id: roleId, permission, data_scope: scope })))
+      .values(grants.map(({ permission, scope }) => ({ role_id: roleId, permission, data_scope: scope })))
       .execute();
 }
 

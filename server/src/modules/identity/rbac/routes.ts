@@ -15,6 +15,7 @@ import {
   RoleIdParams,
   RoleView,
   SetRoleGrantsRequest,
+  UpdateRoleRequest,
 } from './schema.js';
 import type { RbacService } from './service.js';
 
@@ -103,6 +104,23 @@ export function rbacRoutes(app: App, rbac: RbacService): void {
       preHandler: manage,
     },
     async (request, reply) => reply.code(201).send(await rbac.createRole(request.ctx, request.body)),
+  );
+
+  app.patch(
+    `${BASE}/roles/:id`,
+    {
+      schema: {
+        operationId: 'identity.updateRole',
+        tags,
+        summary: '修改角色 Rename a role or change its description',
+        security,
+        params: RoleIdParams,
+        body: UpdateRoleRequest,
+        response: { 200: RoleView, ...problemResponses(400, 401, 403, 409) },
+      },
+      preHandler: manage,
+    },
+    (request) => rbac.update(request.ctx, request.params.id, request.body),
   );
 
   app.put(

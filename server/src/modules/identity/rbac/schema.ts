@@ -87,6 +87,12 @@ export const ListRolesQuery = Type.Object({ groupId: Type.Optional(Id), limit: L
 export type ListRolesQuery = Static<typeof ListRolesQuery>;
 
 const Permissions = Type.Array(PermissionCode, { maxItems: 100, uniqueItems: true });
+const Scopes = Type.Optional(
+  Type.Record(Type.String({ pattern: '^[a-z][a-zA-Z0-9]*(:[a-z][a-zA-Z0-9]*)*$' }), DataScopeSchema, {
+    additionalProperties: false,
+    description: 'Per-permission data scopes overriding `dataScope`; every key must be in `permissions`',
+  }),
+);
 
 export const CreateRoleRequest = Type.Object(
   {
@@ -98,15 +104,25 @@ export const CreateRoleRequest = Type.Object(
     groupId: Type.Optional(Type.String({ format: 'uuid', description: 'Defaults to the group 默认' })),
     permissions: Permissions,
     dataScope: DataScopeSchema,
+    scopes: Scopes,
   },
   obj,
 );
 export type CreateRoleRequest = Static<typeof CreateRoleRequest>;
 
 export const SetRoleGrantsRequest = Type.Object(
-  { permissions: Permissions, dataScope: DataScopeSchema },
+  { permissions: Permissions, dataScope: DataScopeSchema, scopes: Scopes },
   obj,
 );
 export type SetRoleGrantsRequest = Static<typeof SetRoleGrantsRequest>;
 
 export const MoveRoleRequest = Type.Object({ groupId: Id }, obj);
+
+export const UpdateRoleRequest = Type.Object(
+  {
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
+    description: Type.Optional(Type.String({ maxLength: 200 })),
+  },
+  obj,
+);
+export type UpdateRoleRequest = Static<typeof UpdateRoleRequest>;

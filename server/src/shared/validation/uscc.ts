@@ -1,4 +1,4 @@
-import { normaliseForBlindIndex } from '../../../platform/crypto/blind-index.js';
+import { normaliseForBlindIndex } from '../normalise.js';
 
 export type UsccResult = { ok: true; normalised: string } | { ok: false; reason: 'format' | 'checkDigit' };
 

@@ -1,4 +1,4 @@
-import { normaliseForBlindIndex } from '../../../platform/crypto/blind-index.js';
+import { normaliseForBlindIndex } from '../normalise.js';
 
 /** Why an ID number was refused, in the order the rules are checked. */
 export type IdCardFailure = 'format' | 'checkDigit' | 'region' | 'birthDate';
