@@ -158,12 +158,15 @@ describe('Excel export and import', () => {
     expect(dry.json().errors).toHaveLength(3);
   });
 
-  it('places publication-check problems on their cells', async () => {
+  it('places publication-check and format problems on their cells', async () => {
     const basic = await aBasicItem(author);
     const guide = aGuide({ committedDays: 30, statutoryDays: 20 });
     const file = await aWorkbook(
       [{ code: null, basicCode: basic.code, departmentCode: 'HK-WJW', guide }],
-      (book) => setCell(book, '申请材料', 2, '文件类型', null),
+      (book) => {
+        setCell(book, '申请材料', 2, '文件类型', null);
+        setCell(book, '实施清单', 2, '结果样本', 'not a file');
+      },
     );
     const response = await upload(app, adminHeaders, file, '?mode=validate');
     expect(response.json().errors).toEqual([
@@ -173,8 +176,10 @@ describe('Excel export and import', () => {
         code: 'INVALID',
         message: expect.stringContaining('承诺'),
       }),
+      expect.objectContaining({ sheet: '实施清单', cell: 'Y2', column: '结果样本', code: 'INVALID_VALUE' }),
       expect.objectContaining({ sheet: '申请材料', row: 2, column: '文件类型', code: 'MISSING' }),
     ]);
+    expect(response.json().errors[1].message).toMatch(/^结果样本：格式或取值不正确/);
   });
 
   it('answers 415 for another content type and 400 for a corrupt file or another workbook', async () => {

@@ -36,6 +36,7 @@ const CODES: Record<string, string> = {
   INVALID: '填写不正确',
   DUPLICATE: '重复',
   UNKNOWN: '未知的取值',
+  INVALID_VALUE: '格式或取值不正确',
   RULES_NOT_LOGIC: '规则须为一个 JSON Logic 运算',
   RULES_OPERATOR: '使用了不允许的运算符',
   RULES_VARIABLE: '变量须为 form.字段、verified.数据项 或 applicant.属性',
@@ -76,5 +77,10 @@ export function problemMessage(problem: RuleProblem, header: string | null): str
     CODES[problem.code] ?? (problem.code.startsWith('FORM_') ? '表单定义不正确' : problem.message);
   const insideJson = /^(form|situations|mode\.rules)\./.test(problem.path);
   const text = specific ?? general;
-  return `${header ? `${header}：` : ''}${text}${insideJson ? `（位置 ${problem.path}：${problem.message}）` : ''}`;
+  const particulars = insideJson
+    ? `（位置 ${problem.path}：${problem.message}）`
+    : problem.code === 'INVALID_VALUE'
+      ? `（${problem.message}）`
+      : '';
+  return `${header ? `${header}：` : ''}${text}${particulars}`;
 }

@@ -2,8 +2,10 @@ import type { App } from '../../platform/http/app-type.js';
 import { problemResponses } from '../../platform/http/openapi.js';
 import { page } from '../../platform/http/paging.js';
 import {
+  ApplicationFormCheck,
   CategoriesQuery,
   CategoriesView,
+  CheckApplicationFormRequest,
   EvaluateSituationRequest,
   GuideView,
   HotItemsQuery,
@@ -61,6 +63,21 @@ export function publicCatalogRoutes(app: App, services: CatalogServices): void {
       },
     },
     (request) => situations.evaluate(request.params.idOrCode, request.body.answers),
+  );
+
+  app.post(
+    `${BASE}/items/:idOrCode/form-check`,
+    {
+      schema: {
+        operationId: 'catalog.checkApplicationForm',
+        tags,
+        summary: '表单校验 Check a filled-in application form against the published version',
+        params: IdOrCodeParams,
+        body: CheckApplicationFormRequest,
+        response: { 200: ApplicationFormCheck, ...problemResponses(400, 404) },
+      },
+    },
+    (request) => situations.checkForm(request.params.idOrCode, request.body.answers, request.body.data),
   );
 
   app.get(

@@ -193,3 +193,29 @@ export const SituationEvaluation = Type.Object(
   { description: '情形引导: what this applicant’s situation needs' },
 );
 export type SituationEvaluation = Static<typeof SituationEvaluation>;
+
+const RuleProblemView = Type.Object({ path: Type.String(), code: Type.String(), message: Type.String() });
+
+export const CheckApplicationFormRequest = Type.Object(
+  {
+    answers: Type.Record(Type.String(), Type.Unknown(), {
+      description: 'Situation answers: they decide which conditional form sections apply',
+    }),
+    data: Type.Record(Type.String(), Type.Unknown(), {
+      description: 'The filled-in form, field key → value',
+    }),
+  },
+  obj,
+);
+
+export const ApplicationFormCheck = Type.Object(
+  {
+    versionId: Id,
+    valid: Type.Boolean({ description: 'The answers are complete and the data passes every field rule' }),
+    formSections: Type.Array(Type.String(), { description: 'The form sections these answers make apply' }),
+    problems: Type.Array(RuleProblemView, {
+      description: 'Every problem: situation answers (`answers.…`) and form fields (`data.…`)',
+    }),
+  },
+  { description: 'The server-side check of an application form against the published version' },
+);

@@ -1,3 +1,4 @@
+import { type FormSchema, validateFormData } from '../../shared/catalog/forms.js';
 import {
   applicableElements,
   evaluateSituation,
@@ -20,7 +21,38 @@ export class SituationService {
     const { version } = await this.guides.live(idOrCode);
     return { versionId: version.id, ...applicable(version.guide, answers) };
   }
+
+  /**
+   * Checks a filled-in application form on the server with the validator the browser runs: only the
+   * sections the answers select apply, and the questionnaire must be complete.
+   */
+  async checkForm(idOrCode: string, answers: Record<string, unknown>, data: Record<string, unknown>) {
+    const { version } = await this.guides.live(idOrCode);
+    const outcome = applicable(version.guide, answers);
+    const form = (version.guide.form as FormSchema | undefined) ?? NO_FORM;
+    const problems = [
+      ...outcome.problems,
+      ...(outcome.complete || outcome.problems.length
+        ? []
+        : [
+            {
+              path: `answers.${outcome.nextQuestion ?? ''}`,
+              code: 'SITUATION_INCOMPLETE',
+              message: 'answer the questionnaire first',
+            },
+          ]),
+      ...validateFormData(form, data, { sections: outcome.formSections }),
+    ];
+    return {
+      versionId: version.id,
+      valid: problems.length === 0,
+      formSections: outcome.formSections,
+      problems,
+    };
+  }
 }
+
+const NO_FORM: FormSchema = { type: 'object', properties: {} };
 
 /** What a guide needs for these answers; without a situation tree, everything not conditional. */
 export function applicable(guide: ItemGuide, answers: Record<string, unknown>) {
