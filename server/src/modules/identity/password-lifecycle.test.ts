@@ -158,4 +158,30 @@ describe('password expiry', () => {
     expect(changed.json().password.expired).toBe(false);
     expect((await app.inject({ url: '/api/v1/identity/staff', headers })).statusCode).toBe(200);
   });
+
+  it('does not restrict a session opened with an SMS code, whose holder may not know the old password', async () => {
+    await ageThePassword('13800000001', 91);
+    const sent = await app.inject({
+      method: 'POST',
+      url: '/api/v1/identity/otp',
+      payload: { phone: '13800000001' },
+    });
+    expect(sent.statusCode).toBe(202);
+    const outbox = await db
+      .selectFrom('notify_messages')
+      .select('body')
+      .where('recipient', '=', '13800000001')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    const code = /\b(\d{6})\b/.exec(outbox.body)?.[1];
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/v1/identity/login/otp',
+      payload: { phone: '13800000001', code },
+    });
+    expect(login.statusCode, login.body).toBe(200);
+    expect(login.json().user.password).toMatchObject({ expired: false, expiresAt: null });
+    const headers = { authorization: `Bearer ${login.json().token}` };
+    expect((await app.inject({ url: '/api/v1/identity/me/sessions', headers })).statusCode).toBe(200);
+  });
 });

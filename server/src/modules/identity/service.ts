@@ -98,7 +98,12 @@ export class IdentityService {
     const token = randomBytes(32).toString('base64url');
     const sessionId = uuidv7();
     const { roles, permissions } = await repo.rolesAndPermissions(this.db, user.id);
-    const expiry = passwordExpiry(user.password_changed_at, policy);
+    // only a password sign-in is bound by the password's expiry: someone who signed in with an SMS code
+    // may not know the old password, which changing it requires
+    const expiry =
+      attempt.method === 'password'
+        ? passwordExpiry(user.password_changed_at, policy)
+        : { expiresAt: null, warnAt: null };
     const actor: Actor = {
       userId: user.id,
       username: user.username,
