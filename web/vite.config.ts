@@ -63,7 +63,8 @@ export default defineConfig({
   },
   server: {
     proxy: {
-      '/api': { target: 'http://localhost:8080', changeOrigin: false },
+      // TONGBAN_API: a server on another port (several people running dev servers side by side)
+      '/api': { target: process.env.TONGBAN_API ?? 'http://localhost:8080', changeOrigin: false },
     },
   },
   build: {

@@ -1,6 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
+import { caseRoutes } from './modules/cases/routes.js';
+import { type CaseServices, createCaseServices } from './modules/cases/services.js';
 import { catalogRoutes } from './modules/catalog/routes.js';
 import { type CatalogServices, createCatalogServices } from './modules/catalog/service.js';
 import { ActorCache } from './modules/identity/actor-cache.js';
@@ -37,13 +39,17 @@ import { registerWebUi } from './platform/http/web-ui.js';
 import type { Platform } from './platform/kernel.js';
 import { keyRoutes } from './platform/keys/routes.js';
 import { devOutboxRoutes } from './platform/notify/routes.js';
+import { createFileService, type FileService } from './platform/storage/file-service.js';
+import { fileRoutes } from './platform/storage/routes.js';
 import { VERSION } from './version.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 export interface Services {
+  cases: CaseServices;
   catalog: CatalogServices;
+  files: FileService;
   identity: IdentityService;
   organisations: OrganisationServices;
   otp: OtpLogin;
@@ -74,14 +80,19 @@ export async function buildApp(
 
   const actors = new ActorCache(platform.store);
   const identity = new IdentityService(platform.db, platform.log, actors);
+  const catalog = createCatalogServices(platform.db);
+  const files = createFileService(platform);
+  const persons = createPersonServices(platform);
   const services: Services = {
-    catalog: createCatalogServices(platform.db),
+    cases: createCaseServices(platform, { catalog, citizens: persons.citizens, files }),
+    catalog,
+    files,
     identity,
     organisations: createOrganisationServices(platform, actors),
     otp: new OtpLogin(platform.db, platform.store, platform.notifier, identity, (text) =>
       platform.keyring.blindIndex(text, 'text'),
     ),
-    persons: createPersonServices(platform),
+    persons,
     rbac: new RbacService(platform.db, actors),
     regions: new RegionService(platform.db),
     sso: await createSsoServices(platform),
@@ -120,6 +131,7 @@ export async function buildApp(
   });
   auditRoutes(app, platform.db);
   keyRoutes(app, platform.db, platform.keyring);
+  fileRoutes(app, services.files);
   if (config.environment !== 'production') devOutboxRoutes(app, platform.db);
   identityRoutes(app, services.identity, services.otp);
   regionRoutes(app, services.regions);
@@ -130,6 +142,7 @@ export async function buildApp(
   ssoClientRoutes(app, services.sso.clients);
   await oidcRoutes(app, services.sso);
   catalogRoutes(app, services.catalog);
+  caseRoutes(app, services.cases);
 
   isSpaPath = await registerWebUi(app, options.webDir ?? DEFAULT_WEB_DIR);
   return { app, services };

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Services } from './app.js';
+import { loadCaseDemoCases, loadCaseDemoStaff } from './demo/case-demo.js';
 import { loadCatalogDemo } from './demo/catalog-demo.js';
 import { loadDemoData } from './demo/demo-data.js';
 import { generatePassword } from './platform/config/config.js';
@@ -11,6 +12,7 @@ import type { Platform } from './platform/kernel.js';
 // Any constant: serialises first-start work when several nodes start against one database.
 const BOOTSTRAP_LOCK = 7_306_102;
 const CATALOG_MARK = 'demo.catalogLoadedAt';
+const CASES_MARK = 'demo.casesLoadedAt';
 
 /**
  * First-start work, idempotent on every start: built-in roles, the bootstrap administrator `admin`
@@ -19,6 +21,7 @@ const CATALOG_MARK = 'demo.catalogLoadedAt';
  */
 export async function bootstrap(platform: Platform, services: Services): Promise<void> {
   const ctx = systemContext('bootstrap');
+  let loadDemoCases = false;
   await withTransaction(platform.db, async (trx) => {
     await sql`select pg_advisory_xact_lock(${BOOTSTRAP_LOCK})`.execute(trx);
     await services.identity.ensureBuiltinRoles(trx);
@@ -50,7 +53,22 @@ export async function bootstrap(platform: Platform, services: Services): Promise
       await writeSetting(trx, CATALOG_MARK, new Date().toISOString());
       platform.log.info('demo catalogue loaded');
     }
+    if (
+      platform.config.demo &&
+      platform.config.environment !== 'test' &&
+      !(await readSetting(trx, CASES_MARK))
+    ) {
+      await loadCaseDemoStaff(trx, ctx, services);
+      await writeSetting(trx, CASES_MARK, new Date().toISOString());
+      loadDemoCases = true;
+    }
   });
+  // the demo cases go through the case service, one transaction per action, after the bootstrap commits;
+  // only the node that set the mark loads them
+  if (loadDemoCases) {
+    await loadCaseDemoCases(platform.db, services);
+    platform.log.info('demo cases loaded');
+  }
   // this version may bring new resource codes and built-in grants: no node may keep serving the old ones
   await services.identity.actors.invalidate();
 }

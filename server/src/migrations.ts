@@ -1,3 +1,4 @@
+import { caseMigrations } from './modules/cases/migrations.js';
 import { catalogMigrations } from './modules/catalog/migrations.js';
 import { identityMigrations } from './modules/identity/migrations.js';
 import { organisationMigrations } from './modules/identity/organisations/migrations.js';
@@ -13,6 +14,7 @@ import { idempotencyMigrations } from './platform/http/idempotency-migrations.js
 import { jobMigrations } from './platform/jobs/migrations.js';
 import { keyMigrations } from './platform/keys/migrations.js';
 import { notifyMigrations } from './platform/notify/migrations.js';
+import { storageMigrations } from './platform/storage/migrations.js';
 
 /** Every migration of the platform and the modules, ordered by name. */
 export const allMigrations = collectMigrations([
@@ -23,6 +25,7 @@ export const allMigrations = collectMigrations([
   eventMigrations,
   notifyMigrations,
   keyMigrations,
+  storageMigrations,
   identityMigrations,
   regionMigrations,
   personMigrations,
@@ -30,4 +33,5 @@ export const allMigrations = collectMigrations([
   rbacMigrations,
   ssoMigrations,
   catalogMigrations,
+  caseMigrations,
 ]);

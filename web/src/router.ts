@@ -56,6 +56,30 @@ const portalRoutes: RouteRecordRaw = {
       meta: { titleKey: 'catalog.bundle.title' },
     },
     {
+      path: 'apply/:idOrCode',
+      name: 'portal-apply',
+      component: () => import('./areas/portal/cases/PortalApply.vue'),
+      meta: { titleKey: 'cases.apply.title' },
+    },
+    {
+      path: 'my/cases',
+      name: 'portal-my-cases',
+      component: () => import('./areas/portal/cases/PortalMyCases.vue'),
+      meta: { titleKey: 'cases.title' },
+    },
+    {
+      path: 'my/cases/:id',
+      name: 'portal-case',
+      component: () => import('./areas/portal/cases/PortalCase.vue'),
+      meta: { titleKey: 'cases.detail.title' },
+    },
+    {
+      path: 'progress',
+      name: 'portal-progress',
+      component: () => import('./areas/portal/cases/PortalProgress.vue'),
+      meta: { titleKey: 'cases.progress.title' },
+    },
+    {
       path: 'soon/:feature',
       name: 'portal-soon',
       component: () => import('./areas/portal/PortalComingSoon.vue'),
@@ -87,6 +111,24 @@ const mobileRoutes: RouteRecordRaw = {
       name: 'mobile-guide',
       component: () => import('./areas/mobile/MobileGuide.vue'),
       meta: { titleKey: 'catalog.guide.title' },
+    },
+    {
+      path: 'apply/:idOrCode',
+      name: 'mobile-apply',
+      component: () => import('./areas/mobile/cases/MobileApply.vue'),
+      meta: { titleKey: 'cases.apply.title' },
+    },
+    {
+      path: 'my/cases',
+      name: 'mobile-my-cases',
+      component: () => import('./areas/mobile/cases/MobileMyCases.vue'),
+      meta: { titleKey: 'cases.title' },
+    },
+    {
+      path: 'my/cases/:id',
+      name: 'mobile-case',
+      component: () => import('./areas/mobile/cases/MobileCase.vue'),
+      meta: { titleKey: 'cases.detail.title' },
     },
     {
       path: 'soon/:feature',

@@ -40,17 +40,34 @@ export const demoDepartments = [
   { code: 'XY-ZWFWZX', name: '秀英区政务服务中心', regionCode: '460105', parent: 'HK-ZWFWZX' },
 ] as const;
 
-/** Demo roles (not built in): a window clerk sees their department's staff, a head their whole subtree. */
+/**
+ * Demo roles (not built in): a window clerk sees their department's staff and accepts cases at the hall, a
+ * head sees their whole subtree and decides cases, a reviewer examines them.
+ */
 export const demoRoles: readonly { code: string; name: string; grants: [string, DataScope][] }[] = [
-  { code: 'window_clerk', name: '窗口受理员', grants: [[Permissions.staffRead, 'department']] },
+  {
+    code: 'window_clerk',
+    name: '窗口受理员',
+    grants: [
+      [Permissions.staffRead, 'department'],
+      // where a clerk may act is the workflow step's scope (the hall's region), not this grant's
+      [Permissions.caseHandle, 'department'],
+      [Permissions.caseWindow, 'department'],
+    ],
+  },
   {
     code: 'dept_head',
     name: '部门负责人',
     grants: [
       [Permissions.departmentRead, 'departmentTree'],
       [Permissions.staffRead, 'departmentTree'],
+      [Permissions.caseHandle, 'departmentTree'],
+      [Permissions.caseWindow, 'departmentTree'],
+      [Permissions.caseRead, 'departmentTree'],
     ],
   },
+  // 审查员: examines cases of their department's items (the standard workflow's 审查 step)
+  { code: 'case_reviewer', name: '审查员', grants: [[Permissions.caseHandle, 'departmentTree']] },
 ];
 
 /** Demo staff of 海口市政务服务中心 (listed in the README). */

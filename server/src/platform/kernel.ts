@@ -8,6 +8,7 @@ import { JobQueue } from './jobs/queue.js';
 import { Keyring } from './keys/keyring.js';
 import { resolveMasterKey } from './keys/master-key.js';
 import { Notifier } from './notify/notifier.js';
+import { type FileStorage, openFileStorage } from './storage/file-storage.js';
 
 /** What every module is built from: configuration, the database, shared state, jobs, events, messages. */
 export interface Platform {
@@ -19,6 +20,7 @@ export interface Platform {
   events: EventBus;
   notifier: Notifier;
   keyring: Keyring;
+  storage: FileStorage;
   log: Logger;
 }
 
@@ -43,5 +45,6 @@ export async function openPlatform(
   jobs.every('platform.purgeIdempotencyKeys', 3600);
   const keyring = new Keyring(db, resolveMasterKey(config.masterKey, config.dataDir));
   await keyring.load();
-  return { config, database, db, store, jobs, events, notifier, keyring, log };
+  const storage = openFileStorage(config);
+  return { config, database, db, store, jobs, events, notifier, keyring, storage, log };
 }

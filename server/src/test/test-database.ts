@@ -4,7 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { type Kysely, sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, inject } from 'vitest';
-import { type Database, openDatabase, wrapPglite } from '../platform/db/database.js';
+import { type Database, openDatabase, PGLITE_PARSERS, wrapPglite } from '../platform/db/database.js';
 import type { Tables } from '../platform/db/tables.js';
 
 export const TEMPLATE_DATABASE = 'tongban_test_template';
@@ -22,7 +22,7 @@ export async function freshDatabase(): Promise<Database & { url: string | null }
     const template = readFileSync(inject('pgliteTemplate'));
     const client = await PGlite.create({
       loadDataDir: new Blob([template]),
-      parsers: { 20: Number },
+      parsers: PGLITE_PARSERS,
     });
     return { ...wrapPglite(client), url: null };
   }

@@ -58,6 +58,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Path prefix; default `/api/v1` (the single sign-on interaction calls live under `/oidc`). */
   base?: string;
+  /** Sent as `Idempotency-Key`: a retried request with the same key is applied once. */
+  idempotencyKey?: string;
 }
 
 function buildUrl(path: string, query?: Query, base = BASE): string {
@@ -92,6 +94,7 @@ export async function request<T>(method: string, path: string, options: RequestO
   const token = tokenStore.get();
   if (token) headers.Authorization = `Bearer ${token}`;
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
 
   let response: Response;
   try {

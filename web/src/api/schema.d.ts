@@ -871,6 +871,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 上传文件 Upload a file (申请材料, scans)
+         * @description The raw file is the request body (any content type; `application/octet-stream` is typical), its name and purpose are in the query. The type is recognised from the content (pdf, ofd, jpg/jpeg, png, gif, bmp, tif/tiff, doc, xls, docx, xlsx, mp4) and must agree with the name’s extension, else 415 FILE_TYPE_NOT_ALLOWED. Empty: 400 FILE_EMPTY; over FILE_MAX_BYTES (default 20 MiB): 413 FILE_TOO_LARGE; flagged by the virus scan: 422 FILE_INFECTED. A refused upload stores nothing. Stored SM4-encrypted; only the uploader reads it back here.
+         */
+        post: operations["files.upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/files/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 文件信息 One of my files */
+        get: operations["files.getFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/files/{id}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 下载文件 The content of one of my files
+         * @description The verified bytes as an attachment with the recognised content type; a stored file that fails its SM3 check is never sent (500 FILE_INTEGRITY_FAILED).
+         */
+        get: operations["files.downloadFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/catalog/items": {
         parameters: {
             query?: never;
@@ -1282,6 +1339,280 @@ export interface paths {
         post?: never;
         /** 删除一件事 Delete a bundle (its member items are untouched) */
         delete: operations["catalog.deleteBundle"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 办件查询 A workbench box (todo, done, started, copied, scope), filtered */
+        get: operations["cases.listCases"];
+        put?: never;
+        /** 提交申请 Apply for an item (or submit a draft): form, situation answers and materials */
+        post: operations["cases.submitCase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/bundles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 一件事申报 Apply for a bundle: one shared form, member cases dispatched in order */
+        post: operations["cases.submitBundle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/bundles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一件事办理情况 A bundle application and its member cases in dispatch order */
+        get: operations["cases.getBundleApplication"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/drafts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 保存草稿 Save an application as a draft (new, or more of an existing draft) */
+        post: operations["cases.saveDraft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的办件 The caller’s applications, newest first */
+        get: operations["cases.listMyCases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/todo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 待办 Cases the caller (or their pool) may act on now */
+        get: operations["cases.listTodo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 办件进度查询 Public: progress by case number and applicant name (no personal data) */
+        get: operations["cases.queryProgress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 办件详情 A case: form, materials, history, clock and the actions open to the caller */
+        get: operations["cases.getCase"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 办理 Take one action on a case (accept, reject, approve, requestSupplement, issue …) */
+        post: operations["cases.act"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/materials/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 材料查看 A material of the case (for those who may read the case) */
+        get: operations["cases.downloadMaterial"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/notices/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 文书下载 A notice of the case as PDF (受理通知书, 不予受理决定书, 补正材料通知书, 许可决定书) */
+        get: operations["cases.downloadNotice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/window": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 窗口收件 Register a walk-in applicant’s case (identity by ID number), optionally accepting it at once */
+        post: operations["cases.registerAtWindow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/integrity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 轨迹校验 Re-hash the case history (SM3 chain) */
+        get: operations["cases.verifyHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 可选办理人 Staff who may act at the current (or next) step of the case */
+        get: operations["cases.listCandidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/workflow-roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 流程角色 Roles a workflow step may name */
+        get: operations["cases.listWorkflowRoles"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/workflows/{itemId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 审批流程 Versions of an item’s workflow, newest first */
+        get: operations["cases.listItemWorkflows"];
+        put?: never;
+        /** 保存审批流程 A new version of an item’s workflow (running cases keep theirs) */
+        post: operations["cases.saveItemWorkflow"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -10765,6 +11096,446 @@ export interface operations {
             };
         };
     };
+    "files.upload": {
+        parameters: {
+            query: {
+                /** @description Original file name with its extension, e.g. 身份证正面.jpg; sanitised (path, control characters) and cut to 200 characters */
+                name: string;
+                /** @description What the file is for, e.g. `case-material` */
+                purpose: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The file (binary) */
+        requestBody: {
+            content: {
+                "application/octet-stream": unknown;
+            };
+        };
+        responses: {
+            /** @description An uploaded file (文件) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description File id, what other requests (e.g. a case submission) refer to
+                         */
+                        id: string;
+                        /** @description The sanitised original file name */
+                        name: string;
+                        /** @description Media type recognised from the content, e.g. `application/pdf` */
+                        mediaType: string;
+                        /** @description Lower-case extension of the name; it agrees with the content */
+                        extension: string;
+                        /** @description Size in bytes */
+                        sizeBytes: number;
+                        /** @description SM3 digest of the content (hex) */
+                        sm3: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Unprocessable */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "files.getFile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An uploaded file (文件) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description File id, what other requests (e.g. a case submission) refer to
+                         */
+                        id: string;
+                        /** @description The sanitised original file name */
+                        name: string;
+                        /** @description Media type recognised from the content, e.g. `application/pdf` */
+                        mediaType: string;
+                        /** @description Lower-case extension of the name; it agrees with the content */
+                        extension: string;
+                        /** @description Size in bytes */
+                        sizeBytes: number;
+                        /** @description SM3 digest of the content (hex) */
+                        sm3: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "files.downloadFile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
     "catalog.searchItems": {
         parameters: {
             query: {
@@ -18330,6 +19101,3450 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "cases.listCases": {
+        parameters: {
+            query?: {
+                /** @description todo 待办 (mine or my pool) / done 已办 / started 我发起 / copied 抄送 / scope every case in my cases:read scope (部门办件) */
+                box?: "todo" | "done" | "started" | "copied" | "scope";
+                clock?: "overdue" | "nearDue" | "paused";
+                status?: "draft" | "submitted" | "preReviewed" | "supplementPending" | "notAccepted" | "withdrawn" | "voided" | "inReview" | "suspended" | "approved" | "denied" | "terminated" | "resultIssued" | "closed";
+                /** @description 办件编号 (exact or prefix) */
+                number?: string;
+                /** @description Applicant name or ID number, exact */
+                applicant?: string;
+                itemId?: string;
+                departmentId?: string;
+                /** @description Date in Asia/Shanghai (YYYY-MM-DD) */
+                from?: string;
+                /** @description Date in Asia/Shanghai (YYYY-MM-DD) */
+                to?: string;
+                /** @description Page size */
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            number: string | null;
+                            /** @enum {unknown} */
+                            status: "draft" | "submitted" | "preReviewed" | "supplementPending" | "notAccepted" | "withdrawn" | "voided" | "inReview" | "suspended" | "approved" | "denied" | "terminated" | "resultIssued" | "closed";
+                            applicantStatus: string;
+                            /** Format: uuid */
+                            itemId: string;
+                            itemCode: string;
+                            itemName: string;
+                            /** Format: uuid */
+                            departmentId: string;
+                            departmentName: string;
+                            regionCode: string;
+                            channel: string;
+                            /** @description Masked (张*) */
+                            applicantName: string;
+                            stepKey: string;
+                            stepName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            submittedAt: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description Date in Asia/Shanghai (YYYY-MM-DD) */
+                            dueDate: string | null;
+                            /** @description none (not accepted) / normal / nearDue 临期 / overdue 超期 / paused 暂停计时 / stopped (decided) */
+                            clock: "none" | "normal" | "nearDue" | "overdue" | "paused" | "stopped";
+                            seq: number;
+                        }[];
+                        /** @description Pass as `cursor` for the next page */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "cases.submitCase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    itemId?: string;
+                    /** @description 实施编码 */
+                    itemCode?: string;
+                    /**
+                     * Format: uuid
+                     * @description Submit this draft (its item)
+                     */
+                    draftId?: string;
+                    /** @description The filled-in application form */
+                    formData: {
+                        [key: string]: unknown;
+                    };
+                    /** @description 情形引导 answers */
+                    situationAnswers?: {
+                        [key: string]: unknown;
+                    };
+                    materials?: {
+                        /** @description The material key in the guide */
+                        materialId: string;
+                        /** Format: uuid */
+                        fileId: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        number: string | null;
+                        /** @enum {unknown} */
+                        status: "draft" | "submitted" | "preReviewed" | "supplementPending" | "notAccepted" | "withdrawn" | "voided" | "inReview" | "suspended" | "approved" | "denied" | "terminated" | "resultIssued" | "closed";
+                        applicantStatus: string;
+                        /** Format: uuid */
+                        itemId: string;
+                        itemCode: string;
+                        itemName: string;
+                        /** Format: uuid */
+                        departmentId: string;
+                        departmentName: string;
+                        regionCode: string;
+                        channel: string;
+                        /** @description Masked (张*) */
+                        applicantName: string;
+                        stepKey: string;
+                        stepName: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        submittedAt: string | null;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** @description Date in Asia/Shanghai (YYYY-MM-DD) */
+                        dueDate: string | null;
+                        /** @description none (not accepted) / normal / nearDue 临期 / overdue 超期 / paused 暂停计时 / stopped (decided) */
+                        clock: "none" | "normal" | "nearDue" | "overdue" | "paused" | "stopped";
+                        seq: number;
+                        /** Format: uuid */
+                        itemVersionId: string;
+                        workflowVersion: number;
+                        applicant: {
+                            kind: string;
+                            name: string;
+                            idNumber: string | null;
+                            phone: string | null;
+                        };
+                        step: {
+                            key: string;
+                            name: string;
+                            kind: string;
+                            signing: string;
+                            holders: {
+                                id: string;
+                                name: string;
+                            }[];
+                            approvals: string[];
+                            delegatedTo: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            enteredAt: string;
+                        };
+                        steps: {
+                            key: string;
+                            name: string;
+                            kind: string;
+                        }[];
+                        clockDetail: {
+                            /** @description none (not accepted) / normal / nearDue 临期 / overdue 超期 / paused 暂停计时 / stopped (decided) */
+                            state: "none" | "normal" | "nearDue" | "overdue" | "paused" | "stopped";
+                            /** @description Date in Asia/Shanghai (YYYY-MM-DD) */
+                            dueDate: string | null;
+                            /** @description Date in Asia/Shanghai (YYYY-MM-DD) */
+                            nearDueDate: string | null;
+                            /** @description Date in Asia/Shanghai (YYYY-MM-DD) */
+                            statutoryDueDate: string | null;
+                            /** @description Date in Asia/Shanghai (YYYY-MM-DD) */
+                            stepDueDate: string | null;
+                            usedDays: number | null;
+                            limitDays: number | null;
+                        };
+                        /** Format: date-time */
+                        acceptedAt: string | null;
+                        /** Format: date-time */
+                        decidedAt: string | null;
+                        /** Format: date-time */
+                        closedAt: string | null;
+                        decision: string | null;
+                        result: {
+                            [key: string]: unknown;
+                        } | null;
+                        supplement: {
+                            items: {
+                                key: string;
+                                label: string;
+                                reason?: string;
+                            }[];
+                            /** @description Date in Asia/Shanghai (YYYY-MM-DD) */
+                            deadline: string;
+                            /** Format: date-time */
+                            requestedAt: string;
+                        } | null;
+                        suspension: {
+                            procedure: string;
+                            /** @description Date in Asia/Shanghai (YYYY-MM-DD) */
+                            until: string;
+                            /** Format: date-time */
+                            at: string;
+                        } | null;
+                        instant: {
+                            passed: boolean;
+                            failedRules: string[];
+                        } | null;
+                        form: {
+                            schema: unknown;
+                            data: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field → hidden | readonly | editable */
+                            access: {
+                                [key: string]: string;
+                            };
+                        };
+                        answers: {
+                            [key: string]: unknown;
+                        };
+                        materials: {
+                            materialKey: string;
+                            name: string;
+                            /** Format: uuid */
+                            fileId: string;
+                            fileName: string;
+                            mediaType: string;
+                            sizeBytes: number;
+                        }[];
+                        history: {
+                            seq: number;
+                            type: string;
+                            /** Format: date-time */
+                            at: string;
+                            actorName: string;
+                            role: string | null;
+                            stepName: string | null;
+                            comment: string | null;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                        /** @description What the caller may do now */
+                        actions: string[];
+                        /** Format: uuid */
+                        parentId: string | null;
+                        /** @description Notices (文书) available as PDF: acceptance 受理通知书, rejection 不予受理决定书, supplement 补正材料通知书, decision 许可决定书 */
+                        notices: string[];
+                    };
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Unprocessable */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "cases.submitBundle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 一件事 id or code */
+                    bundleId: string;
+                    /** @description The bundle’s shared form */
+                    formData: {
+                        [key: string]: unknown;
+                    };
+                    members?: {
+                        /** Format: uuid */
+                        itemId: string;
+                        /** @description 情形引导 answers */
+                        situationAnswers?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Fields of this member only */
+                        formData?: {
+                            [key: string]: unknown;
+                        };
+                        materials?: {
+                            /** @description The material key in the guide */
+                            materialId: string;
+                            /** Format: uuid */
+                            fileId: string;
+                        }[];
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        bundleId: string;
+                        bundleName: string;
+                        /** @enum {unknown} */
+                        status: "inProgress" | "completed" | "stopped";
+                        /** Format: date-time */
+                        createdAt: string;
+                        members: {
+                            /** Format: uuid */
+                            caseId: string;
+                            position: number;
+                            number: string | null;
+                            /** @enum {unknown} */
+                            status: "draft" | "submitted" | "preReviewed" | "supplementPending" | "notAccepted" | "withdrawn" | "voided" | "inReview" | "suspended" | "approved" | "denied" | "terminated" | "resultIssued" | "closed";
+                            itemName: string;
+                            stepName: string;
+                            /** Format: date-time */
+                            submittedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Unprocessable */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "cases.getBundleApplication": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        bundleId: string;
+                        bundleName: string;
+                        /** @enum {unknown} */
+                        status: "inProgress" | "completed" | "stopped";
+                        /** Format: date-time */
+                        createdAt: string;
+                        members: {
+                            /** Format: uuid */
+                            caseId: string;
+                            position: number;
+                            number: string | null;
+                            /** @enum {unknown} */
+                            status: "draft" | "submitted" | "preReviewed" | "supplementPending" | "notAccepted" | "withdrawn" | "voided" | "inReview" | "suspended" | "approved" | "denied" | "terminated" | "resultIssued" | "closed";
+                            itemName: string;
+                            stepName: string;
+                            /** Format: date-time */
+                            submittedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "cases.saveDraft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    itemId?: string;
+                    itemCode?: string;
+                    /** Format: uuid */
+                    draftId?: string;
+                    /** @description The filled-in application form */
+                    formData?: {
+                        [key: string]: unknown;
+                    };
+                    /** @description 情形引导 answers */
+                    situationAnswers?: {
+                        [key: string]: unknown;
+                    };
+                    materials?: {
+                        /** @description The material key in the guide */
+                        materialId: string;
+                        /** Format: uuid */
+                        fileId: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        number: string | null;
+                        /** @enum {unknown} */
+                        status: "draft" | "submitted" | "preReviewed" | "supplementPending" | "notAccepted" | "withdrawn" | "voided" | "inReview" | "suspended" | "approved" | "denied" | "terminated" | "resultIssued" | "closed";
+                        applicantStatus: string;
+                        /** Format: uuid */
+                        itemId: string;
+                        itemCode: string;
+                        itemName: string;
+                        /** Format: uuid */
+                        departmentId: string;
+                        departmentName: string;
+                        regionCode: string;
+                        channel: string;
+                        /** @description Masked (张*) */
+                        applicantName: string;
+                        stepKey: string;
+                        stepName: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        submittedAt: string | null;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** @description Date in Asia/Shanghai (YYYY-MM-DD) */
+                        dueDate: string | null;
+                        /** @description none (not accepted) / normal / nearDue 临期 / overdue 超期 / paused 暂停计时 / stopped (decided) */
+                        clock: "none" | "normal" | "nearDue" | "overdue" | "paused" | "stopped";
+                        seq: number;
+                        /** Format: uuid */
+                        itemVersionId: string;
+                        workflowVersion: number;
+                        applicant: {
+                            kind: string;
+                            name: string;
+                            idNumber: string | null;
+                            phone: string | null;
+                        };
+                        step: {
+                            key: string;
+                            name: string;
+                            kind: string;
+                            signing: string;
+                            holders: {
+                                id: string;
+                                name: string;
+                            }[];
+                            approvals: string[];
+                            delegatedTo: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            enteredAt: string;
+                        };
+                        steps: {
+                            key: string;
+                            name: string;
+                            kind: string;
+                        }[];
+                        clockDetail: {
+                            /** @description none (not accepted) / normal / nearDue 临期 / overdue 超期 / paused 暂停计时 / stopped (decided) */
+                            state: "none" | "normal" | "nearDue" | "overdue" | "paused" | "stopped";
+                            /** @description Date in Asia/Shanghai (YYYY-MM-DD) */
+                            dueDate: string | null;
+                            /** @description Date in Asia/Shanghai (YYYY-MM-DD) */
+                            nearDueDate: string | null;
+                            /** @description Date in Asia/Shanghai (YYYY-MM-DD) */
+                            statutoryDueDate: string | null;
+                            /** @description Date in Asia/Shanghai (YYYY-MM-DD) */
+                            stepDueDate: string | null;
+                            usedDays: number | null;
+                            limitDays: number | null;
+                        };
+                        /** Format: date-time */
+                        acceptedAt: string | null;
+                        /** Format: date-time */
+                        decidedAt: string | null;
+                        /** Format: date-time */
+                        closedAt: string | null;
+                        decision: string | null;
+                        result: {
+                            [key: string]: unknown;
+                        } | null;
+                        supplement: {
+                            items: {
+                                key: string;
+                                label: string;
+                                reason?: string;
+                            }[];
+                            /** @description Date in Asia/Shanghai (YYYY-MM-DD) */
+                            deadline: string;
+                            /** Format: date-time */
+                            requestedAt: string;
+                        } | null;
+                        suspension: {
+                            procedure: string;
+                            /** @description Date in Asia/Shanghai (YYYY-MM-DD) */
+                            until: string;
+                            /** Format: date-time */
+                            at: string;
+                        } | null;
+                        instant: {
+                            passed: boolean;
+                            failedRules: string[];
+                        } | null;
+                        form: {
+                            schema: unknown;
+                            data: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field → hidden | readonly | editable */
+                            access: {
+                                [key: string]: string;
+                            };
+                        };
+                        answers: {
+                            [key: string]: unknown;
+                        };
+                        materials: {
+                            materialKey: string;
+                            name: string;
+                            /** Format: uuid */
+                            fileId: string;
+                            fileName: string;
+                            mediaType: string;
+                            sizeBytes: number;
+                        }[];
+                        history: {
+                            seq: number;
+                            type: string;
+                            /** Format: date-time */
+                            at: string;
+                            actorName: string;
+                            role: string | null;
+                            stepName: string | null;
+                            comment: string | null;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                        /** @description What the caller may do now */
+                        actions: string[];
+                        /** Format: uuid */
+                        parentId: string | null;
+                        /** @description Notices (文书) available as PDF: acceptance 受理通知书, rejection 不予受理决定书, supplement 补正材料通知书, decision 许可决定书 */
+                        notices: string[];
+                    };
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "cases.listMyCases": {
+        parameters: {
+            query?: {
+                status?: "draft" | "submitted" | "preReviewed" | "supplementPending" | "notAccepted" | "withdrawn" | "voided" | "inReview" | "suspended" | "approved" | "denied" | "terminated" | "resultIssued" | "closed";
+                /** @description Page size */
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            number: string | null;
+                            /** @enum {unknown} */
+                            status: "draft" | "submitted" | "preReviewed" | "supplementPending" | "notAccepted" | "withdrawn" | "voided" | "inReview" | "suspended" | "approved" | "denied" | "terminated" | "resultIssued" | "closed";
+                            applicantStatus: string;
+                            /** Format: uuid */
+                            itemId: string;
+                            itemCode: string;
+                            itemName: string;
+                            /** Format: uuid */
+                            departmentId: string;
+                            departmentName: string;
+                            regionCode: string;
+                            channel: string;
+                            /** @description Masked (张*) */
+                            applicantName: string;
+                            stepKey: string;
+                            stepName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            submittedAt: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description Date in Asia/Shanghai (YYYY-MM-DD) */
+                            dueDate: string | null;
+                            /** @description none (not accepted) / normal / nearDue 临期 / overdue 超期 / paused 暂停计时 / stopped (decided) */
+                            clock: "none" | "normal" | "nearDue" | "overdue" | "paused" | "stopped";
+                            seq: number;
+                        }[];
+                        /** @description Pass as `cursor` for the next page */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "cases.listTodo": {
+        parameters: {
+            query?: {
+                clock?: "overdue" | "nearDue" | "paused";
+                status?: "draft" | "submitted" | "preReviewed" | "supplementPending" | "notAccepted" | "withdrawn" | "voided" | "inReview" | "suspended" | "approved" | "denied" | "terminated" | "resultIssued" | "closed";
+                /** @description 办件编号 (exact or prefix) */
+                number?: string;
+                /** @description Applicant name or ID number, exact */
+                applicant?: string;
+                itemId?: string;
+                departmentId?: string;
+                /** @description Date in Asia/Shanghai (YYYY-MM-DD) */
+                from?: string;
+                /** @description Date in Asia/Shanghai (YYYY-MM-DD) */
+                to?: string;
+                /** @description Page size */
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            number: string | null;
+                            /** @enum {unknown} */
+                            status: "draft" | "submitted" | "preReviewed" | "supplementPending" | "notAccepted" | "withdrawn" | "voided" | "inReview" | "suspended" | "approved" | "denied" | "terminated" | "resultIssued" | "closed";
+                            applicantStatus: string;
+                            /** Format: uuid */
+                            itemId: string;
+                            itemCode: string;
+                            itemName: string;
+                            /** Format: uuid */
+                            departmentId: string;
+                            departmentName: string;
+                            regionCode: string;
+                            channel: string;
+                            /** @description Masked (张*) */
+                            applicantName: string;
+                            stepKey: string;
+                            stepName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            submittedAt: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description Date in Asia/Shanghai (YYYY-MM-DD) */
+                            dueDate: string | null;
+                            /** @description none (not accepted) / normal / nearDue 临期 / overdue 超期 / paused 暂停计时 / stopped (decided) */
+                            clock: "none" | "normal" | "nearDue" | "overdue" | "paused" | "stopped";
+                            seq: number;
+                        }[];
+                        /** @description Pass as `cursor` for the next page */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "cases.queryProgress": {
+        parameters: {
+            query: {
+                /** @description 办件编号 */
+                number: string;
+                /** @description The applicant’s name */
+                name: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        number: string;
+                        itemName: string;
+                        departmentName: string;
+                        applicantStatus: string;
+                        stepName: string;
+                        /** Format: date-time */
+                        submittedAt: string | null;
+                        /** Format: date-time */
+                        acceptedAt: string | null;
+                        /** Format: date-time */
+                        decidedAt: string | null;
+                        /** @description Date in Asia/Shanghai (YYYY-MM-DD) */
+                        dueDate: string | null;
+                        timeline: {
+                            type: string;
+                            /** Format: date-time */
+                            at: string;
+                            stepName: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "cases.getCase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        number: string | null;
+                        /** @enum {unknown} */
+                        status: "draft" | "submitted" | "preReviewed" | "supplementPending" | "notAccepted" | "withdrawn" | "voided" | "inReview" | "suspended" | "approved" | "denied" | "terminated" | "resultIssued" | "closed";
+                        applicantStatus: string;
+                        /** Format: uuid */
+                        itemId: string;
+                        itemCode: string;
+                        itemName: string;
+                        /** Format: uuid */
+                        departmentId: string;
+                        departmentName: string;
+                        regionCode: string;
+                        channel: string;
+                        /** @description Masked (张*) */
+                        applicantName: string;
+                        stepKey: string;
+                        stepName: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        submittedAt: string | null;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** @description Date in Asia/Shanghai (YYYY-MM-DD) */
+                        dueDate: string | null;
+                        /** @description none (not accepted) / normal / nearDue 临期 / overdue 超期 / paused 暂停计时 / stopped (decided) */
+                        clock: "none" | "normal" | "nearDue" | "overdue" | "paused" | "stopped";
+                        seq: number;
+                        /** Format: uuid */
+                        itemVersionId: string;
+                        workflowVersion: number;
+                        applicant: {
+                            kind: string;
+                            name: string;
+                            idNumber: string | null;
+                            phone: string | null;
+                        };
+                        step: {
+                            key: string;
+                            name: string;
+                            kind: string;
+                            signing: string;
+                            holders: {
+                                id: string;
+                                name: string;
+                            }[];
+                            approvals: string[];
+                            delegatedTo: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            enteredAt: string;
+                        };
+                        steps: {
+                            key: string;
+                            name: string;
+                            kind: string;
+                        }[];
+                        clockDetail: {
+                            /** @description none (not accepted) / normal / nearDue 临期 / overdue 超期 / paused 暂停计时 / stopped (decided) */
+                            state: "none" | "normal" | "nearDue" | "overdue" | "paused" | "stopped";
+                            /** @description Date in Asia/Shanghai (YYYY-MM-DD) */
+                            dueDate: string | null;
+                            /** @description Date in Asia/Shanghai (YYYY-MM-DD) */
+                            nearDueDate: string | null;
+                            /** @description Date in Asia/Shanghai (YYYY-MM-DD) */
+                            statutoryDueDate: string | null;
+                            /** @description Date in Asia/Shanghai (YYYY-MM-DD) */
+                            stepDueDate: string | null;
+                            usedDays: number | null;
+                            limitDays: number | null;
+                        };
+                        /** Format: date-time */
+                        acceptedAt: string | null;
+                        /** Format: date-time */
+                        decidedAt: string | null;
+                        /** Format: date-time */
+                        closedAt: string | null;
+                        decision: string | null;
+                        result: {
+                            [key: string]: unknown;
+                        } | null;
+                        supplement: {
+                            items: {
+                                key: string;
+                                label: string;
+                                reason?: string;
+                            }[];
+                            /** @description Date in Asia/Shanghai (YYYY-MM-DD) */
+                            deadline: string;
+                            /** Format: date-time */
+                            requestedAt: string;
+                        } | null;
+                        suspension: {
+                            procedure: string;
+                            /** @description Date in Asia/Shanghai (YYYY-MM-DD) */
+                            until: string;
+                            /** Format: date-time */
+                            at: string;
+                        } | null;
+                        instant: {
+                            passed: boolean;
+                            failedRules: string[];
+                        } | null;
+                        form: {
+                            schema: unknown;
+                            data: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field → hidden | readonly | editable */
+                            access: {
+                                [key: string]: string;
+                            };
+                        };
+                        answers: {
+                            [key: string]: unknown;
+                        };
+                        materials: {
+                            materialKey: string;
+                            name: string;
+                            /** Format: uuid */
+                            fileId: string;
+                            fileName: string;
+                            mediaType: string;
+                            sizeBytes: number;
+                        }[];
+                        history: {
+                            seq: number;
+                            type: string;
+                            /** Format: date-time */
+                            at: string;
+                            actorName: string;
+                            role: string | null;
+                            stepName: string | null;
+                            comment: string | null;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                        /** @description What the caller may do now */
+                        actions: string[];
+                        /** Format: uuid */
+                        parentId: string | null;
+                        /** @description Notices (文书) available as PDF: acceptance 受理通知书, rejection 不予受理决定书, supplement 补正材料通知书, decision 许可决定书 */
+                        notices: string[];
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "cases.act": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description One of the actions the case offers now (`actions` of cases.getCase)
+                     * @enum {unknown}
+                     */
+                    action: "preReview" | "accept" | "reject" | "requestSupplement" | "supplement" | "withdraw" | "claim" | "approve" | "deny" | "terminate" | "sendBack" | "transfer" | "delegate" | "returnDelegation" | "addSigner" | "recall" | "suspend" | "resume" | "issue" | "close" | "comment" | "cc";
+                    /** @description 办理意见 */
+                    comment?: string;
+                    /** @description Per action: reject/terminate { reason }; requestSupplement { items: [{ key, label, reason? }], deadlineDays? }; supplement { formData?, materials? }; accept/approve { assignees?, formPatch? }; sendBack { toStep } (a step key or "applicant" with items); transfer/delegate { to }; addSigner { user }; suspend { procedure, limitDays }; issue { method, trackingNumber?, carrier? }; cc { users } */
+                    payload?: {
+                        [key: string]: unknown;
+                    };
+                    /** @description The `seq` the caller saw; a newer case answers 409 CASE_STALE */
+                    expectedSeq?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        number: string | null;
+                        /** @enum {unknown} */
+                        status: "draft" | "submitted" | "preReviewed" | "supplementPending" | "notAccepted" | "withdrawn" | "voided" | "inReview" | "suspended" | "approved" | "denied" | "terminated" | "resultIssued" | "closed";
+                        applicantStatus: string;
+                        /** Format: uuid */
+                        itemId: string;
+                        itemCode: string;
+                        itemName: string;
+                        /** Format: uuid */
+                        departmentId: string;
+                        departmentName: string;
+                        regionCode: string;
+                        channel: string;
+                        /** @description Masked (张*) */
+                        applicantName: string;
+                        stepKey: string;
+                        stepName: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        submittedAt: string | null;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** @description Date in Asia/Shanghai (YYYY-MM-DD) */
+                        dueDate: string | null;
+                        /** @description none (not accepted) / normal / nearDue 临期 / overdue 超期 / paused 暂停计时 / stopped (decided) */
+                        clock: "none" | "normal" | "nearDue" | "overdue" | "paused" | "stopped";
+                        seq: number;
+                        /** Format: uuid */
+                        itemVersionId: string;
+                        workflowVersion: number;
+                        applicant: {
+                            kind: string;
+                            name: string;
+                            idNumber: string | null;
+                            phone: string | null;
+                        };
+                        step: {
+                            key: string;
+                            name: string;
+                            kind: string;
+                            signing: string;
+                            holders: {
+                                id: string;
+                                name: string;
+                            }[];
+                            approvals: string[];
+                            delegatedTo: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            enteredAt: string;
+                        };
+                        steps: {
+                            key: string;
+                            name: string;
+                            kind: string;
+                        }[];
+                        clockDetail: {
+                            /** @description none (not accepted) / normal / nearDue 临期 / overdue 超期 / paused 暂停计时 / stopped (decided) */
+                            state: "none" | "normal" | "nearDue" | "overdue" | "paused" | "stopped";
+                            /** @description Date in Asia/Shanghai (YYYY-MM-DD) */
+                            dueDate: string | null;
+                            /** @description Date in Asia/Shanghai (YYYY-MM-DD) */
+                            nearDueDate: string | null;
+                            /** @description Date in Asia/Shanghai (YYYY-MM-DD) */
+                            statutoryDueDate: string | null;
+                            /** @description Date in Asia/Shanghai (YYYY-MM-DD) */
+                            stepDueDate: string | null;
+                            usedDays: number | null;
+                            limitDays: number | null;
+                        };
+                        /** Format: date-time */
+                        acceptedAt: string | null;
+                        /** Format: date-time */
+                        decidedAt: string | null;
+                        /** Format: date-time */
+                        closedAt: string | null;
+                        decision: string | null;
+                        result: {
+                            [key: string]: unknown;
+                        } | null;
+                        supplement: {
+                            items: {
+                                key: string;
+                                label: string;
+                                reason?: string;
+                            }[];
+                            /** @description Date in Asia/Shanghai (YYYY-MM-DD) */
+                            deadline: string;
+                            /** Format: date-time */
+                            requestedAt: string;
+                        } | null;
+                        suspension: {
+                            procedure: string;
+                            /** @description Date in Asia/Shanghai (YYYY-MM-DD) */
+                            until: string;
+                            /** Format: date-time */
+                            at: string;
+                        } | null;
+                        instant: {
+                            passed: boolean;
+                            failedRules: string[];
+                        } | null;
+                        form: {
+                            schema: unknown;
+                            data: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field → hidden | readonly | editable */
+                            access: {
+                                [key: string]: string;
+                            };
+                        };
+                        answers: {
+                            [key: string]: unknown;
+                        };
+                        materials: {
+                            materialKey: string;
+                            name: string;
+                            /** Format: uuid */
+                            fileId: string;
+                            fileName: string;
+                            mediaType: string;
+                            sizeBytes: number;
+                        }[];
+                        history: {
+                            seq: number;
+                            type: string;
+                            /** Format: date-time */
+                            at: string;
+                            actorName: string;
+                            role: string | null;
+                            stepName: string | null;
+                            comment: string | null;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                        /** @description What the caller may do now */
+                        actions: string[];
+                        /** Format: uuid */
+                        parentId: string | null;
+                        /** @description Notices (文书) available as PDF: acceptance 受理通知书, rejection 不予受理决定书, supplement 补正材料通知书, decision 许可决定书 */
+                        notices: string[];
+                    };
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Unprocessable */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "cases.downloadMaterial": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "cases.downloadNotice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                kind: "acceptance" | "rejection" | "supplement" | "decision";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The notice */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "cases.registerAtWindow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    itemId?: string;
+                    itemCode?: string;
+                    applicant: {
+                        /** @description 申请人姓名 */
+                        name: string;
+                        /** @description 居民身份证号码 (checked, GB 11643) */
+                        idNumber: string;
+                        /** @description 手机号码 */
+                        phone?: string;
+                    };
+                    /** @description The filled-in application form */
+                    formData: {
+                        [key: string]: unknown;
+                    };
+                    /** @description 情形引导 answers */
+                    situationAnswers?: {
+                        [key: string]: unknown;
+                    };
+                    /** @description Scans uploaded by the clerk */
+                    materials?: {
+                        /** @description The material key in the guide */
+                        materialId: string;
+                        /** Format: uuid */
+                        fileId: string;
+                    }[];
+                    /** @description 当场受理: accept at once (the clerk may act at acceptance) */
+                    acceptNow?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        number: string | null;
+                        /** @enum {unknown} */
+                        status: "draft" | "submitted" | "preReviewed" | "supplementPending" | "notAccepted" | "withdrawn" | "voided" | "inReview" | "suspended" | "approved" | "denied" | "terminated" | "resultIssued" | "closed";
+                        applicantStatus: string;
+                        /** Format: uuid */
+                        itemId: string;
+                        itemCode: string;
+                        itemName: string;
+                        /** Format: uuid */
+                        departmentId: string;
+                        departmentName: string;
+                        regionCode: string;
+                        channel: string;
+                        /** @description Masked (张*) */
+                        applicantName: string;
+                        stepKey: string;
+                        stepName: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        submittedAt: string | null;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** @description Date in Asia/Shanghai (YYYY-MM-DD) */
+                        dueDate: string | null;
+                        /** @description none (not accepted) / normal / nearDue 临期 / overdue 超期 / paused 暂停计时 / stopped (decided) */
+                        clock: "none" | "normal" | "nearDue" | "overdue" | "paused" | "stopped";
+                        seq: number;
+                        /** Format: uuid */
+                        itemVersionId: string;
+                        workflowVersion: number;
+                        applicant: {
+                            kind: string;
+                            name: string;
+                            idNumber: string | null;
+                            phone: string | null;
+                        };
+                        step: {
+                            key: string;
+                            name: string;
+                            kind: string;
+                            signing: string;
+                            holders: {
+                                id: string;
+                                name: string;
+                            }[];
+                            approvals: string[];
+                            delegatedTo: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            enteredAt: string;
+                        };
+                        steps: {
+                            key: string;
+                            name: string;
+                            kind: string;
+                        }[];
+                        clockDetail: {
+                            /** @description none (not accepted) / normal / nearDue 临期 / overdue 超期 / paused 暂停计时 / stopped (decided) */
+                            state: "none" | "normal" | "nearDue" | "overdue" | "paused" | "stopped";
+                            /** @description Date in Asia/Shanghai (YYYY-MM-DD) */
+                            dueDate: string | null;
+                            /** @description Date in Asia/Shanghai (YYYY-MM-DD) */
+                            nearDueDate: string | null;
+                            /** @description Date in Asia/Shanghai (YYYY-MM-DD) */
+                            statutoryDueDate: string | null;
+                            /** @description Date in Asia/Shanghai (YYYY-MM-DD) */
+                            stepDueDate: string | null;
+                            usedDays: number | null;
+                            limitDays: number | null;
+                        };
+                        /** Format: date-time */
+                        acceptedAt: string | null;
+                        /** Format: date-time */
+                        decidedAt: string | null;
+                        /** Format: date-time */
+                        closedAt: string | null;
+                        decision: string | null;
+                        result: {
+                            [key: string]: unknown;
+                        } | null;
+                        supplement: {
+                            items: {
+                                key: string;
+                                label: string;
+                                reason?: string;
+                            }[];
+                            /** @description Date in Asia/Shanghai (YYYY-MM-DD) */
+                            deadline: string;
+                            /** Format: date-time */
+                            requestedAt: string;
+                        } | null;
+                        suspension: {
+                            procedure: string;
+                            /** @description Date in Asia/Shanghai (YYYY-MM-DD) */
+                            until: string;
+                            /** Format: date-time */
+                            at: string;
+                        } | null;
+                        instant: {
+                            passed: boolean;
+                            failedRules: string[];
+                        } | null;
+                        form: {
+                            schema: unknown;
+                            data: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field → hidden | readonly | editable */
+                            access: {
+                                [key: string]: string;
+                            };
+                        };
+                        answers: {
+                            [key: string]: unknown;
+                        };
+                        materials: {
+                            materialKey: string;
+                            name: string;
+                            /** Format: uuid */
+                            fileId: string;
+                            fileName: string;
+                            mediaType: string;
+                            sizeBytes: number;
+                        }[];
+                        history: {
+                            seq: number;
+                            type: string;
+                            /** Format: date-time */
+                            at: string;
+                            actorName: string;
+                            role: string | null;
+                            stepName: string | null;
+                            comment: string | null;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                        /** @description What the caller may do now */
+                        actions: string[];
+                        /** Format: uuid */
+                        parentId: string | null;
+                        /** @description Notices (文书) available as PDF: acceptance 受理通知书, rejection 不予受理决定书, supplement 补正材料通知书, decision 许可决定书 */
+                        notices: string[];
+                    };
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Unprocessable */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "cases.verifyHistory": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        intact: boolean;
+                        actions: number;
+                        broken: {
+                            seq: number;
+                            reason: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "cases.listCandidates": {
+        parameters: {
+            query?: {
+                step?: "current" | "next";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        departmentName: string;
+                    }[];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "cases.listWorkflowRoles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        name: string;
+                    }[];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "cases.listItemWorkflows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        itemId: string;
+                        /** @description 0: the standard workflow, not saved for this item yet */
+                        version: number;
+                        /** @description 审批流程 — ordered steps */
+                        definition: {
+                            steps: {
+                                key: string;
+                                /** @description 环节名称, e.g. 审查 */
+                                name: string;
+                                /**
+                                 * @description acceptance 受理 / review 审查·核查·评审 / decision 审批 / issue 制证出件
+                                 * @enum {unknown}
+                                 */
+                                kind: "acceptance" | "review" | "decision" | "issue";
+                                /** @description Role codes */
+                                roles: string[];
+                                /**
+                                 * @description department 本部门 / departmentTree 本部门及下级 / region 事项所在区划的窗口
+                                 * @enum {unknown}
+                                 */
+                                scope: "department" | "departmentTree" | "region";
+                                /**
+                                 * @description single 单人 / any 或签 / all 会签 / sequential 依次
+                                 * @enum {unknown}
+                                 */
+                                signing: "single" | "any" | "all" | "sequential";
+                                actions: ("preReview" | "accept" | "reject" | "requestSupplement" | "approve" | "deny" | "terminate" | "sendBack" | "transfer" | "delegate" | "addSigner" | "suspend" | "issue")[];
+                                /** @description 环节时限 (working days) */
+                                budgetDays: number;
+                                fields?: {
+                                    [key: string]: "hidden" | "readonly" | "editable";
+                                };
+                                /** @enum {unknown} */
+                                defaultFieldAccess?: "hidden" | "readonly" | "editable";
+                            }[];
+                        };
+                        comment: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                    }[];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "cases.saveItemWorkflow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 审批流程 — ordered steps */
+                    definition: {
+                        steps: {
+                            key: string;
+                            /** @description 环节名称, e.g. 审查 */
+                            name: string;
+                            /**
+                             * @description acceptance 受理 / review 审查·核查·评审 / decision 审批 / issue 制证出件
+                             * @enum {unknown}
+                             */
+                            kind: "acceptance" | "review" | "decision" | "issue";
+                            /** @description Role codes */
+                            roles: string[];
+                            /**
+                             * @description department 本部门 / departmentTree 本部门及下级 / region 事项所在区划的窗口
+                             * @enum {unknown}
+                             */
+                            scope: "department" | "departmentTree" | "region";
+                            /**
+                             * @description single 单人 / any 或签 / all 会签 / sequential 依次
+                             * @enum {unknown}
+                             */
+                            signing: "single" | "any" | "all" | "sequential";
+                            actions: ("preReview" | "accept" | "reject" | "requestSupplement" | "approve" | "deny" | "terminate" | "sendBack" | "transfer" | "delegate" | "addSigner" | "suspend" | "issue")[];
+                            /** @description 环节时限 (working days) */
+                            budgetDays: number;
+                            fields?: {
+                                [key: string]: "hidden" | "readonly" | "editable";
+                            };
+                            /** @enum {unknown} */
+                            defaultFieldAccess?: "hidden" | "readonly" | "editable";
+                        }[];
+                    };
+                    comment?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        itemId: string;
+                        /** @description 0: the standard workflow, not saved for this item yet */
+                        version: number;
+                        /** @description 审批流程 — ordered steps */
+                        definition: {
+                            steps: {
+                                key: string;
+                                /** @description 环节名称, e.g. 审查 */
+                                name: string;
+                                /**
+                                 * @description acceptance 受理 / review 审查·核查·评审 / decision 审批 / issue 制证出件
+                                 * @enum {unknown}
+                                 */
+                                kind: "acceptance" | "review" | "decision" | "issue";
+                                /** @description Role codes */
+                                roles: string[];
+                                /**
+                                 * @description department 本部门 / departmentTree 本部门及下级 / region 事项所在区划的窗口
+                                 * @enum {unknown}
+                                 */
+                                scope: "department" | "departmentTree" | "region";
+                                /**
+                                 * @description single 单人 / any 或签 / all 会签 / sequential 依次
+                                 * @enum {unknown}
+                                 */
+                                signing: "single" | "any" | "all" | "sequential";
+                                actions: ("preReview" | "accept" | "reject" | "requestSupplement" | "approve" | "deny" | "terminate" | "sendBack" | "transfer" | "delegate" | "addSigner" | "suspend" | "issue")[];
+                                /** @description 环节时限 (working days) */
+                                budgetDays: number;
+                                fields?: {
+                                    [key: string]: "hidden" | "readonly" | "editable";
+                                };
+                                /** @enum {unknown} */
+                                defaultFieldAccess?: "hidden" | "readonly" | "editable";
+                            }[];
+                        };
+                        comment: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Unprocessable */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

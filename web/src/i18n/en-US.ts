@@ -1,6 +1,8 @@
+import adminCases from './admin-cases';
 import adminCatalog from './admin-catalog';
 import adminOrg from './admin-org';
 import adminSso from './admin-sso';
+import cases from './cases';
 import catalog from './catalog';
 import type { MessageSchema } from './zh-CN';
 
@@ -249,8 +251,10 @@ const enUS: MessageSchema = {
     slogan: 'Government services at your fingertips',
   },
   catalog: catalog.enUS,
+  cases: cases.enUS,
   admin: {
     catalog: adminCatalog.enUS,
+    cases: adminCases.enUS,
     org: adminOrg.enUS,
     sso: adminSso.enUS,
     title: 'Tongban Workbench',

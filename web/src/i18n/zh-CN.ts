@@ -1,6 +1,8 @@
+import adminCases from './admin-cases';
 import adminCatalog from './admin-catalog';
 import adminOrg from './admin-org';
 import adminSso from './admin-sso';
+import cases from './cases';
 import catalog from './catalog';
 
 const zhCN = {
@@ -247,8 +249,10 @@ const zhCN = {
     slogan: '指尖办事 · 一次办成',
   },
   catalog: catalog.zhCN,
+  cases: cases.zhCN,
   admin: {
     catalog: adminCatalog.zhCN,
+    cases: adminCases.zhCN,
     org: adminOrg.zhCN,
     sso: adminSso.zhCN,
     title: '通办工作台',

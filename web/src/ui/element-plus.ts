@@ -17,6 +17,7 @@ export {
   ArrowRight,
   ArrowUp,
   Bell,
+  Bottom,
   Box,
   Briefcase,
   ChatDotRound,
@@ -64,6 +65,7 @@ export {
   Opportunity,
   Paperclip,
   Phone,
+  Picture,
   Place,
   Plus,
   Postcard,
@@ -85,6 +87,7 @@ export {
   SwitchButton,
   Tickets,
   Timer,
+  Top,
   Upload,
   User,
   UserFilled,
@@ -94,6 +97,7 @@ export {
   View,
   Wallet,
   Warning,
+  WarningFilled,
 } from '@element-plus/icons-vue';
 export type { FormInstance, FormRules, MenuInstance, TreeInstance } from 'element-plus';
 // Deep imports on purpose: the 'element-plus' barrel drags every component into the chunk.
@@ -154,3 +158,6 @@ export function useElementNotifier(): void {
     },
   });
 }
+
+// Icons of the applicant's case pages (在线申报, 我的办件).
+export { Loading, RefreshLeft } from '@element-plus/icons-vue';

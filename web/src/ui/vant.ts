@@ -65,3 +65,8 @@ export function useVantSetup(): void {
   });
   configureClient({ notify: (message) => void showToast({ message, position: 'middle' }) });
 }
+
+// The applicant's case pages (在线申报, 我的办件).
+export { Dialog, showConfirmDialog } from 'vant/es/dialog';
+export { showFailToast, showSuccessToast } from 'vant/es/toast';
+export { Uploader, type UploaderFileListItem } from 'vant/es/uploader';

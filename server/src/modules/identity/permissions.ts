@@ -22,6 +22,10 @@ export const Permissions = {
   catalogItemReview: 'catalog:item:review',
   catalogBasicManage: 'catalog:basic:manage',
   catalogBundleManage: 'catalog:bundle:manage',
+  caseHandle: 'cases:handle',
+  caseWindow: 'cases:window',
+  caseRead: 'cases:read',
+  caseWorkflowManage: 'cases:workflow:manage',
 } as const;
 
 /**
@@ -63,6 +67,12 @@ export const resourceNames: Readonly<Record<string, string>> = {
   'catalog:basic:manage': '管理基本目录',
   'catalog:bundle': '一件事',
   'catalog:bundle:manage': '管理一件事',
+  cases: '办件管理',
+  'cases:handle': '办理办件（按流程环节的角色与范围）',
+  'cases:window': '窗口收件登记',
+  'cases:read': '查询与督办范围内的办件',
+  'cases:workflow': '审批流程',
+  'cases:workflow:manage': '配置事项审批流程',
 };
 
 export interface ResourceDefinition {
@@ -133,6 +143,12 @@ export const builtinRoles: readonly BuiltinRole[] = [
       { permission: Permissions.catalogItemReview, scope: 'all' },
       { permission: Permissions.catalogBasicManage, scope: 'all' },
       { permission: Permissions.catalogBundleManage, scope: 'all' },
+      // 办件: holding these lets a fresh install grant case-handling roles (no escalation); acting on a case
+      // still needs a role its workflow step names, which this one is not
+      { permission: Permissions.caseHandle, scope: 'all' },
+      { permission: Permissions.caseWindow, scope: 'all' },
+      { permission: Permissions.caseRead, scope: 'all' },
+      { permission: Permissions.caseWorkflowManage, scope: 'all' },
     ],
   },
   {

@@ -11,6 +11,9 @@ describe('configuration', () => {
       demo: true,
       environment: 'development',
       publicUrl: 'http://localhost:8080',
+      fileMaxBytes: 20 * 1024 * 1024,
+      caseNearDuePercent: 80,
+      caseSupplementDays: 5,
     });
     expect(config.dataDir).toMatch(/\/data$/);
   });
@@ -24,6 +27,9 @@ describe('configuration', () => {
       TONGBAN_ADMIN_PASSWORD: 'S3cret!pass',
       TONGBAN_DEMO: '0',
       PUBLIC_URL: 'https://tongban.example.gov.cn:8443/',
+      FILE_MAX_BYTES: '52428800',
+      CASE_NEAR_DUE_PERCENT: '75',
+      CASE_SUPPLEMENT_DAYS: '10',
     });
     expect(config).toMatchObject({
       publicUrl: 'https://tongban.example.gov.cn:8443',
@@ -33,6 +39,9 @@ describe('configuration', () => {
       redisUrl: 'redis://cache:6379',
       adminPassword: 'S3cret!pass',
       demo: false,
+      fileMaxBytes: 50 * 1024 * 1024,
+      caseNearDuePercent: 75,
+      caseSupplementDays: 10,
     });
   });
 
@@ -48,6 +57,9 @@ describe('configuration', () => {
     ['PUBLIC_URL', 'https://tongban.example.gov.cn/?a=1', /PUBLIC_URL must be an origin/],
     ['PUBLIC_URL', 'https://tongban.example.gov.cn/portal', /PUBLIC_URL must be an origin/],
     ['TONGBAN_MASTER_KEY', 'abc', /TONGBAN_MASTER_KEY must be 64 hexadecimal characters/],
+    ['FILE_MAX_BYTES', '20M', /FILE_MAX_BYTES must be a whole number/],
+    ['FILE_MAX_BYTES', '209715200', /FILE_MAX_BYTES must be between 1024 and 104857600/],
+    ['S3_URL', 'https://minio.example.gov.cn/tongban', /S3_URL is not supported yet/],
   ])('stops on a bad %s (%s) with a message naming the variable', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(message);

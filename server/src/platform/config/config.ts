@@ -15,6 +15,12 @@ export interface Config {
   environment: 'development' | 'test' | 'production';
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   bodyLimitBytes: number;
+  /** Largest file an upload may have (FILE_MAX_BYTES); uploads are held in memory while they are checked. */
+  fileMaxBytes: number;
+  /** Share of a case's time limit after which it is near due, in percent (CASE_NEAR_DUE_PERCENT, 80). */
+  caseNearDuePercent: number;
+  /** Working days an applicant has to supply missing materials unless staff say otherwise (CASE_SUPPLEMENT_DAYS, 5). */
+  caseSupplementDays: number;
   /** 32-byte key-encryption key for personal-data keys; from TONGBAN_MASTER_KEY or a file in DATA_DIR. */
   masterKey: Buffer | null;
   /** Poll intervals of background workers (jobs, outbox), in milliseconds. */
@@ -45,6 +51,12 @@ type Env = Record<string, string | undefined>;
 export function loadConfig(env: Env = process.env): Config {
   const environment = oneOf(env, 'NODE_ENV', ['development', 'test', 'production'], 'development');
   const port = integer(env, 'PORT', 8080, 0, 65535);
+  if (text(env, 'S3_URL') !== null) {
+    throw new ConfigError(
+      'S3_URL',
+      'is not supported yet: the S3-compatible file storage adapter is planned; unset it to keep files in DATA_DIR/files',
+    );
+  }
   return {
     port,
     host: text(env, 'HOST') ?? '0.0.0.0',
@@ -63,6 +75,9 @@ export function loadConfig(env: Env = process.env): Config {
       environment === 'test' ? 'silent' : 'info',
     ),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
+    fileMaxBytes: integer(env, 'FILE_MAX_BYTES', 20 * 1024 * 1024, 1024, 100 * 1024 * 1024),
+    caseNearDuePercent: integer(env, 'CASE_NEAR_DUE_PERCENT', 80, 1, 100),
+    caseSupplementDays: integer(env, 'CASE_SUPPLEMENT_DAYS', 5, 1, 60),
     masterKey: hexKey(env, 'TONGBAN_MASTER_KEY'),
     workerPollMs: integer(env, 'WORKER_POLL_MS', 1000, 10, 600_000),
     workers: flag(env, 'TONGBAN_WORKERS', true),

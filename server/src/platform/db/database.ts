@@ -27,6 +27,11 @@ export class DatabaseUnavailableError extends Error {
 }
 
 const INT8_OID = 20;
+/** `date` columns are calendar days (working-day clocks): read as 'YYYY-MM-DD', never as a local-midnight Date. */
+const DATE_OID = 1082;
+const asText = (value: string) => value;
+/** PGlite's type parsers, the same as those of the PostgreSQL pool. */
+export const PGLITE_PARSERS = { [INT8_OID]: Number, [DATE_OID]: asText };
 
 export interface OpenOptions {
   databaseUrl: string | null;
@@ -48,7 +53,8 @@ async function openPostgres(databaseUrl: string, poolSize: number): Promise<Data
     connectionTimeoutMillis: 5000,
     // bigint counters (sequence numbers) fit in a JS number for any realistic table
     types: {
-      getTypeParser: (oid, format) => (oid === INT8_OID ? Number : pg.types.getTypeParser(oid, format)),
+      getTypeParser: (oid, format) =>
+        oid === INT8_OID ? Number : oid === DATE_OID ? asText : pg.types.getTypeParser(oid, format),
     },
   });
   // A client losing its server (idle in the pool or checked out between queries) must not crash the
@@ -77,7 +83,7 @@ async function openPglite(options: OpenOptions): Promise<Database> {
       mkdirSync(options.pgliteDir, { recursive: true });
       releaseLock = acquireDataDirLock(path.join(options.pgliteDir, '..', 'tongban.lock'));
     }
-    client = await PGlite.create(options.pgliteDir ?? undefined, { parsers: { [INT8_OID]: Number } });
+    client = await PGlite.create(options.pgliteDir ?? undefined, { parsers: PGLITE_PARSERS });
   } catch (error) {
     await releaseLock();
     throw new DatabaseUnavailableError(

@@ -29,7 +29,10 @@ export interface AdminMenuEntry {
     | 'basicItems'
     | 'items'
     | 'review'
-    | 'bundles';
+    | 'bundles'
+    | 'todo'
+    | 'window'
+    | 'supervision';
   /** The side-menu group it sits in; none: a top-level item. */
   group?: AdminMenuGroup;
   permission: string | null;
@@ -38,12 +41,13 @@ export interface AdminMenuEntry {
   hidden?: boolean;
 }
 
-export type AdminMenuGroup = 'catalog' | 'org' | 'access' | 'audit' | 'system';
+export type AdminMenuGroup = 'cases' | 'catalog' | 'org' | 'access' | 'audit' | 'system';
 
 /** Side-menu groups: title and icon; they appear where their first visible entry is. */
 export const adminMenuGroups: Readonly<
   Record<AdminMenuGroup, { titleKey: string; icon: AdminMenuEntry['icon'] }>
 > = {
+  cases: { titleKey: 'admin.cases.menu.group', icon: 'todo' },
   catalog: { titleKey: 'admin.catalog.menu.group', icon: 'catalog' },
   org: { titleKey: 'admin.org.menuGroups.org', icon: 'departments' },
   access: { titleKey: 'admin.org.menuGroups.access', icon: 'security' },
@@ -59,6 +63,43 @@ export const adminMenu: readonly AdminMenuEntry[] = [
     icon: 'dashboard',
     permission: null,
     component: () => import('./pages/DashboardPage.vue'),
+  },
+  {
+    name: 'admin-cases',
+    path: 'cases',
+    titleKey: 'admin.cases.menu.workbench',
+    icon: 'todo',
+    group: 'cases',
+    permission: 'cases:handle',
+    component: () => import('./pages/cases/WorkbenchPage.vue'),
+  },
+  {
+    name: 'admin-cases-window',
+    path: 'cases/window',
+    titleKey: 'admin.cases.menu.window',
+    icon: 'window',
+    group: 'cases',
+    permission: 'cases:window',
+    component: () => import('./pages/cases/WindowDeskPage.vue'),
+  },
+  {
+    name: 'admin-cases-supervision',
+    path: 'cases/supervision',
+    titleKey: 'admin.cases.menu.supervision',
+    icon: 'supervision',
+    group: 'cases',
+    permission: 'cases:read',
+    component: () => import('./pages/cases/SupervisionPage.vue'),
+  },
+  {
+    name: 'admin-case',
+    path: 'cases/:id',
+    titleKey: 'admin.cases.menu.case',
+    icon: 'todo',
+    group: 'cases',
+    permission: 'cases:handle',
+    hidden: true,
+    component: () => import('./pages/cases/CasePage.vue'),
   },
   {
     name: 'admin-catalog-basic-items',
@@ -87,6 +128,16 @@ export const adminMenu: readonly AdminMenuEntry[] = [
     permission: 'catalog:item:read',
     hidden: true,
     component: () => import('./pages/catalog/ItemEditorPage.vue'),
+  },
+  {
+    name: 'admin-catalog-item-workflow',
+    path: 'catalog/items/:id/workflow',
+    titleKey: 'admin.cases.menu.workflow',
+    icon: 'items',
+    group: 'catalog',
+    permission: 'cases:workflow:manage',
+    hidden: true,
+    component: () => import('./pages/cases/WorkflowEditorPage.vue'),
   },
   {
     name: 'admin-catalog-review',

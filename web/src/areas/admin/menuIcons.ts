@@ -1,6 +1,7 @@
 import type { Component } from 'vue';
 import {
   Box,
+  Clock,
   Collection,
   Connection,
   Document,
@@ -12,10 +13,12 @@ import {
   Message,
   Odometer,
   OfficeBuilding,
+  Postcard,
   Setting,
   Shop,
   Stamp,
   Tickets,
+  Timer,
   User,
   UserFilled,
 } from '../../ui/element-plus';
@@ -40,6 +43,9 @@ export const menuIcons: Record<AdminMenuEntry['icon'], Component> = {
   items: Document,
   review: Stamp,
   bundles: Box,
+  todo: Clock,
+  window: Postcard,
+  supervision: Timer,
 };
 
 export function menuPath(entry: AdminMenuEntry): string {

@@ -153,7 +153,11 @@ describe('assignable roles', () => {
     expect(clerkRole).toMatchObject({
       name: '窗口受理员',
       builtin: false,
-      grants: [{ permission: P.staffRead, scope: 'department' }],
+      grants: expect.arrayContaining([
+        { permission: P.staffRead, scope: 'department' },
+        { permission: P.caseHandle, scope: 'department' },
+        { permission: P.caseWindow, scope: 'department' },
+      ]),
     });
   });
 
@@ -161,6 +165,9 @@ describe('assignable roles', () => {
     await makeRole(db, 'tree_manager', [
       [P.staffManage, 'departmentTree'],
       [P.staffRead, 'departmentTree'],
+      // window_clerk also grants case handling at the window
+      [P.caseHandle, 'departmentTree'],
+      [P.caseWindow, 'departmentTree'],
     ]);
     await makeRole(db, 'parent_grant', [['identity:staff', 'department']]);
     await makeRole(db, 'region_reader', [[P.staffRead, 'regionTree']]);

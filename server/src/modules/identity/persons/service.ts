@@ -1,5 +1,6 @@
 import { appendAudit } from '../../../platform/audit/ledger.js';
 import { maskIdNumber, maskName, maskPhone } from '../../../platform/crypto/mask.js';
+import type { Db } from '../../../platform/db/database.js';
 import { uuidv7 } from '../../../platform/db/ids.js';
 import { type Trx, withTransaction } from '../../../platform/db/transaction.js';
 import type { RequestContext } from '../../../platform/http/context.js';
@@ -147,6 +148,36 @@ export class CitizenService {
         ),
     );
     return { items, nextCursor: rows.length > page.limit ? items.at(-1)!.id : null };
+  }
+
+  /** The account of the citizen with this ID number, if they have one (a walk-in applicant's cases show up there). */
+  async userIdByIdNumber(idNumber: string): Promise<string | null> {
+    const { db, keyring } = this.deps;
+    const row = await db
+      .selectFrom('citizens')
+      .select('user_id')
+      .where('id_number_bidx', '=', keyring.blindIndex(idNumber, 'idNumber'))
+      .executeTakeFirst();
+    return row?.user_id ?? null;
+  }
+
+  /**
+   * A citizen's identity in clear, for modules that record who applied (the case engine seals it again in
+   * its own columns); null when the user is not a citizen.
+   */
+  async identityOf(
+    userId: string,
+    conn: Db | Trx = this.deps.db,
+  ): Promise<{ name: string; idNumber: string; phone: string; assurance: Assurance } | null> {
+    const { keyring } = this.deps;
+    const row = await repo.findCitizen(conn, userId);
+    if (!row) return null;
+    return {
+      name: await keyring.decrypt(row.name_enc, Sealed.citizenName),
+      idNumber: await keyring.decrypt(row.id_number_enc, Sealed.citizenIdNumber),
+      phone: await keyring.decrypt(row.phone_enc, Sealed.citizenPhone),
+      assurance: row.assurance,
+    };
   }
 
   private async insert(
