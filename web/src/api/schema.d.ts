@@ -20756,6 +20756,36 @@ export interface operations {
                     };
                 };
             };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description URI naming the problem type (`urn:tongban:error:<code>`) */
+                        type: string;
+                        /** @description Short human-readable summary in the request language */
+                        title: string;
+                        /** @description HTTP status code */
+                        status: number;
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description What exactly went wrong */
+                        detail?: string;
+                        /** @description The request path */
+                        instance?: string;
+                        /** @description Request id, also in the X-Request-Id header */
+                        requestId?: string;
+                        /** @description Field-level validation errors */
+                        errors?: {
+                            /** @description Offending field, e.g. `body.name` */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
         };
     };
     "cases.getCase": {

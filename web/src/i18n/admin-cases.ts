@@ -125,10 +125,10 @@ const zhCN = {
     other: '其他特别程序',
   },
   method: {
-    licence: '窗口领证',
+    licence: '电子证照',
     mail: '邮寄送达',
-    pickup: '自助取件',
-    online: '网上送达（电子证照）',
+    pickup: '窗口领取',
+    online: '网上送达（结果文书）',
   },
   channel: {
     online: '网上申报',
@@ -531,10 +531,10 @@ const enUS: typeof zhCN = {
     other: 'Other procedure',
   },
   method: {
-    licence: 'Collect at window',
+    licence: 'E-licence',
     mail: 'By mail',
-    pickup: 'Self-service pickup',
-    online: 'Online (e-licence)',
+    pickup: 'Collect at the window',
+    online: 'Online (result document)',
   },
   channel: {
     online: 'Online',

@@ -104,7 +104,8 @@ function statusAllows(state: CaseState, workflow: Workflow, type: ActionType): b
     case 'close':
       return s === 'resultIssued';
     case 'claim':
-      return (inTask || atResult) && state.step.holders.length === 0;
+      // once the result is out there is nothing left to claim: whoever hands it over closes the case
+      return (inTask || s === 'approved' || s === 'denied') && state.step.holders.length === 0;
     case 'recall':
       return s === 'inReview' && state.recallable !== null;
     case 'returnDelegation':
