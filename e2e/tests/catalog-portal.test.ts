@@ -93,8 +93,8 @@ describe('a visitor without an account uses the portal 办事大厅', () => {
     expect(await page.locator('#g-materials').innerText()).toContain('免提交');
     expect(await page.locator('#g-mode').innerText()).toContain('秒批');
     expect(await page.title()).toContain('护士执业注册');
-    // applying opens with the case engine
-    expect(await page.locator('[data-testid="apply"]').isDisabled()).toBe(true);
+    // a published 四级 item takes online applications
+    expect(await page.locator('[data-testid="apply"]').isEnabled()).toBe(true);
     await screenshot(page, 'portal-guide');
     expect(errors).toEqual([]);
     await page.close();

@@ -167,12 +167,15 @@ describe('organisation administration', () => {
     await page.waitForURL(/\/admin\/login/);
     await page.close();
 
-    // the new staff member sees exactly the entries their role (identity:staff:read) allows
+    // the new staff member sees exactly the entries their role allows (窗口受理员: identity:staff:read,
+    // cases:handle, cases:window)
     const staff = await signIn(STAFF.username, STAFF.password);
     const items = staff.page.locator('.aside-menu .el-menu-item');
     await expect.poll(() => items.count()).toBeGreaterThan(0);
     expect((await items.allInnerTexts()).map((text) => text.trim())).toEqual([
       '工作台首页',
+      '工作台',
+      '窗口收件',
       '行政区划',
       '工作人员',
       '我的账号',
@@ -181,7 +184,7 @@ describe('organisation administration', () => {
       (await staff.page.locator('.aside-menu .el-sub-menu__title').allInnerTexts()).map((text) =>
         text.trim(),
       ),
-    ).toEqual(['组织机构']);
+    ).toEqual(['办件办理', '组织机构']);
     await screenshot(staff.page, 'staff-menu');
 
     // their own department's staff, without the department tree they may not read

@@ -87,6 +87,7 @@ export function useApplicantLabels() {
     const date = new Date(iso);
     if (Number.isNaN(date.getTime())) return iso;
     return new Intl.DateTimeFormat(locale.value, {
+      timeZone: 'Asia/Shanghai',
       year: 'numeric',
       month: '2-digit',
       day: '2-digit',
@@ -102,6 +103,7 @@ export function useApplicantLabels() {
     const [y, m, d] = value.split('-').map(Number);
     if (!y || !m || !d) return value;
     return new Intl.DateTimeFormat(locale.value, {
+      timeZone: 'Asia/Shanghai',
       year: 'numeric',
       month: '2-digit',
       day: '2-digit',

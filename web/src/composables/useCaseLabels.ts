@@ -67,6 +67,7 @@ export function useCaseLabels() {
       const date = new Date(iso);
       if (Number.isNaN(date.getTime())) return iso;
       return new Intl.DateTimeFormat(locale.value, {
+        timeZone: 'Asia/Shanghai',
         year: 'numeric',
         month: '2-digit',
         day: '2-digit',

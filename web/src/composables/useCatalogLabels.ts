@@ -52,6 +52,7 @@ export function useCatalogLabels() {
 
   function date(iso: string): string {
     return new Intl.DateTimeFormat(locale.value, {
+      timeZone: 'Asia/Shanghai',
       year: 'numeric',
       month: '2-digit',
       day: '2-digit',

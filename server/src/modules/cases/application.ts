@@ -32,7 +32,8 @@ export function checkApplication(
   guide: ItemGuide,
   input: { answers: Record<string, unknown>; formData: Record<string, unknown>; materials: MaterialRef[] },
   files: ReadonlyMap<string, FileFacts>,
-  uploader: string,
+  /** Whether this file may be attached: the caller's own upload, or one the case already holds. */
+  mayUse: (fileId: string, file: FileFacts) => boolean,
 ): RuleProblem[] {
   const outcome = applicable(guide, input.answers);
   const problems: RuleProblem[] = [
@@ -65,7 +66,7 @@ export function checkApplication(
     }
     given.add(ref.materialKey);
     const file = files.get(ref.fileId);
-    if (!file || file.ownerUserId !== uploader) {
+    if (!file || !mayUse(ref.fileId, file)) {
       problems.push({ path: `${at}.fileId`, code: 'NOT_FOUND', message: '找不到上传的文件' });
       return;
     }

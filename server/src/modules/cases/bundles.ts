@@ -35,11 +35,7 @@ export class BundleDispatch {
         .orderBy('bundle_position')
         .limit(1)
         .executeTakeFirst();
-      if (next)
-        await this.service.actInTrx(trx, dispatchContext(), next.id, async () => ({
-          type: 'submit',
-          payload: {},
-        }));
+      if (next) await this.service.actInTrx(trx, dispatchContext(), next.id, 'submit', async () => ({}));
     }
     const members = await trx
       .selectFrom('cases')

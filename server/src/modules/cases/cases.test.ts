@@ -78,6 +78,33 @@ describe('applying', () => {
     expect(submitted.json().materials).toHaveLength(1);
   });
 
+  it('a draft or a supplement cannot take someone else’s file (it could then be read through the case)', async () => {
+    const others = await w.api.upload(w.otherCitizen, '李四的证明.pdf');
+    const before = await countRows(w.db, 'cases');
+    const draft = await w.api.draft(w.citizen, {
+      itemId: w.itemId,
+      materials: [{ materialId: 'proof', fileId: others }],
+    });
+    expect(draft.statusCode).toBe(422);
+    expect(draft.json().errors[0].field).toBe('body.materials.0.fileId');
+    expect(await countRows(w.db, 'cases')).toBe(before);
+    const id = await aSubmittedCase(w);
+    await w.api.act(w.clerk, id, {
+      action: 'requestSupplement',
+      payload: { items: [{ key: 'proof', label: '证明材料' }] },
+    });
+    const supplement = await w.api.act(w.citizen, id, {
+      action: 'supplement',
+      payload: { materials: [{ materialId: 'proof', fileId: others }] },
+    });
+    expect(supplement.statusCode).toBe(422);
+    const clerkTry = await w.api.act(w.clerk, id, {
+      action: 'supplement',
+      payload: { materials: [{ materialId: 'proof', fileId: others }] },
+    });
+    expect(clerkTry.statusCode).toBe(403);
+  });
+
   it('only citizens apply', async () => {
     const response = await w.api.submit(w.clerk, await anApplication(w));
     expect(response.statusCode).toBe(403);

@@ -132,7 +132,7 @@ export class CaseService {
     const materials = refs(input.materials);
     if (input.draftId) {
       // the request carries the whole application: it replaces what the draft held
-      return this.transition(ctx, input.draftId, async (loaded, _who, trx) => {
+      return this.transition(ctx, input.draftId, 'submit', async (loaded, _who, trx) => {
         const merged = {
           answers: input.situationAnswers ?? loaded.state.answers,
           formData: input.formData,
@@ -140,12 +140,9 @@ export class CaseService {
         };
         await this.checkOrRefuse(ctx, loaded.guide, merged, '', trx);
         return {
-          type: 'submit',
-          payload: {
-            formData: input.formData,
-            answers: input.situationAnswers,
-            materials: input.materials ? materials : undefined,
-          },
+          formData: input.formData,
+          answers: input.situationAnswers,
+          materials: input.materials ? materials : undefined,
         };
       });
     }
@@ -155,7 +152,7 @@ export class CaseService {
     await this.checkOrRefuse(ctx, item.guide, application);
     return withTransaction(this.deps.db, async (trx) => {
       const id = await this.open(trx, ctx, item, applicant, application);
-      await this.actInTrx(trx, ctx, id, async () => ({ type: 'submit', payload: {} }));
+      await this.actInTrx(trx, ctx, id, 'submit', async () => ({}));
       return id;
     });
   }
@@ -183,12 +180,9 @@ export class CaseService {
     };
     return withTransaction(this.deps.db, async (trx) => {
       const caseId = await this.open(trx, ctx, item, applicant, application, 'window');
-      await this.actInTrx(trx, ctx, caseId, async () => ({ type: 'submit', payload: {} }));
+      await this.actInTrx(trx, ctx, caseId, 'submit', async () => ({}));
       if (input.acceptNow)
-        await this.actInTrx(trx, ctx, caseId, async () => ({
-          type: 'accept',
-          payload: { comment: '当场受理' },
-        }));
+        await this.actInTrx(trx, ctx, caseId, 'accept', async () => ({ comment: '当场受理' }));
       return caseId;
     });
   }
@@ -252,18 +246,20 @@ export class CaseService {
         target: { type: 'case_bundle_application', id: parentId },
         details: { bundleId: bundle.id, members: ids },
       });
-      await this.actInTrx(trx, ctx, ids[0]!, async () => ({ type: 'submit', payload: {} }));
+      await this.actInTrx(trx, ctx, ids[0]!, 'submit', async () => ({}));
       return parentId;
     });
   }
 
-  /** cases.saveDraft: creates a draft or saves more of one (no checks beyond the shape). */
+  /** cases.saveDraft: creates a draft or saves more of one (only the shape and the files are checked). */
   async saveDraft(ctx: RequestContext, input: SaveDraftRequest): Promise<string> {
     const materials = input.materials ? refs(input.materials) : undefined;
+    await this.requireOwnFiles(ctx, materials ?? []);
     if (input.draftId)
-      return this.transition(ctx, input.draftId, async () => ({
-        type: 'saveDraft',
-        payload: { formData: input.formData, answers: input.situationAnswers, materials },
+      return this.transition(ctx, input.draftId, 'saveDraft', async () => ({
+        formData: input.formData,
+        answers: input.situationAnswers,
+        materials,
       }));
     const applicant = await this.applicant(ctx);
     const item = await this.liveItem(input.itemId ?? input.itemCode);
@@ -282,10 +278,9 @@ export class CaseService {
     return this.transition(
       ctx,
       caseId,
-      async (loaded, who, trx) => ({
-        type: request.action,
-        payload: await this.completePayload(trx, ctx, loaded, who, request.action, payload, request.comment),
-      }),
+      request.action,
+      (loaded, who, trx) =>
+        this.completePayload(trx, ctx, loaded, who, request.action, payload, request.comment),
       request.expectedSeq,
     );
   }
@@ -380,26 +375,34 @@ export class CaseService {
   private transition(
     ctx: RequestContext,
     caseId: string,
-    build: (loaded: LoadedCase, who: Who, trx: Trx) => Promise<{ type: ActionType; payload: object }>,
+    type: ActionType,
+    payloadOf: PayloadOf,
     expectedSeq?: number,
   ): Promise<string> {
-    return withTransaction(this.deps.db, (trx) => this.actInTrx(trx, ctx, caseId, build, expectedSeq));
+    return withTransaction(this.deps.db, (trx) =>
+      this.actInTrx(trx, ctx, caseId, type, payloadOf, expectedSeq),
+    );
   }
 
+  /**
+   * One action inside the caller's transaction. The rules decide first (who may take `type` now); only then
+   * is the payload worked out (`payloadOf`: checks against the case, deadlines, eligible people).
+   */
   async actInTrx(
     trx: Trx,
     ctx: RequestContext,
     caseId: string,
-    build: (loaded: LoadedCase, who: Who, trx: Trx) => Promise<{ type: ActionType; payload: object }>,
+    type: ActionType,
+    payloadOf: PayloadOf,
     expectedSeq?: number,
   ): Promise<string> {
     const loaded = await this.load(trx, caseId, true);
     const who = await actingWho(trx, ctx.actor!);
     if (!this.mayRead(loaded, who)) throw new DomainError('CASE_NOT_FOUND');
     if (expectedSeq !== undefined && expectedSeq !== loaded.state.seq) throw new DomainError('CASE_STALE');
-    const { type, payload } = await build(loaded, who, trx);
     const verdict = checkAction(loaded.state, loaded.workflow.definition, loaded.location, who, type);
     if (verdict) throw new DomainError(verdict, { action: type, status: loaded.state.status });
+    const payload = await payloadOf(loaded, who, trx);
     const action = {
       seq: loaded.state.seq + 1,
       type,
@@ -501,7 +504,8 @@ export class CaseService {
       application.materials.map((m) => m.fileId),
       conn,
     );
-    const problems = checkApplication(guide, application, files, ctx.actor!.userId).map((p) => ({
+    const own = (_: string, file: FileFacts) => file.ownerUserId === ctx.actor!.userId;
+    const problems = checkApplication(guide, application, files, own).map((p) => ({
       ...p,
       path: `${prefix}${p.path}`,
     }));
@@ -511,6 +515,21 @@ export class CaseService {
         { count: problems.length },
         problems.map((p) => `${p.path}: ${p.message}`).join('; '),
         fieldErrors(problems),
+      );
+  }
+
+  /** A draft may only hold the caller's own uploads (else it could be used to read someone else's file). */
+  private async requireOwnFiles(ctx: RequestContext, materials: readonly MaterialRef[]): Promise<void> {
+    const files = await this.fileFacts(materials.map((m) => m.fileId));
+    const bad = materials.flatMap((m, i) =>
+      files.get(m.fileId)?.ownerUserId === ctx.actor!.userId ? [] : [i],
+    );
+    if (bad.length)
+      throw new DomainError(
+        'CASE_INCOMPLETE',
+        { count: bad.length },
+        undefined,
+        bad.map((i) => ({ field: `body.materials.${i}.fileId`, message: '找不到上传的文件' })),
       );
   }
 
@@ -687,14 +706,18 @@ export class CaseService {
           formData: { ...loaded.state.formData, ...((payload.formData as Record<string, unknown>) ?? {}) },
           materials: mergeRefs(loaded.state.materials, materials),
         };
-        const uploader = loaded.row.applicant_user_id ?? who.userId;
         const files = await this.fileFacts(
           merged.materials.map((m) => m.fileId),
           trx,
         );
-        const problems = checkApplication(loaded.guide, merged, files, uploader).filter(
-          // files uploaded by a window clerk for a walk-in applicant are theirs
-          (p) => !(p.code === 'NOT_FOUND' && who.kind === 'staff'),
+        // the case's files were checked when they came; new ones must be the caller's own uploads (the
+        // applicant's, or the window clerk's scans for a walk-in applicant)
+        const held = new Set(loaded.state.materials.map((m) => m.fileId));
+        const problems = checkApplication(
+          loaded.guide,
+          merged,
+          files,
+          (fileId, file) => held.has(fileId) || file.ownerUserId === who.userId,
         );
         if (problems.length)
           throw new DomainError(
@@ -806,11 +829,10 @@ export class CaseService {
       applicant: identity ? { assurance: identity.assurance } : {},
     });
     const ctx = systemCtx('instant-approval');
-    await this.actInTrx(trx, ctx, caseId, async () => ({ type: 'instantCheck', payload: verdict }));
+    await this.actInTrx(trx, ctx, caseId, 'instantCheck', async () => verdict);
     if (verdict.passed && mode.autonomy === 'auto')
-      await this.actInTrx(trx, ctx, caseId, async () => ({
-        type: 'instantApprove',
-        payload: { comment: '秒批规则全部通过，自动准予' },
+      await this.actInTrx(trx, ctx, caseId, 'instantApprove', async () => ({
+        comment: '秒批规则全部通过，自动准予',
       }));
   }
 
@@ -824,9 +846,8 @@ export class CaseService {
       const supplement = loaded.state.supplement;
       if (loaded.state.status !== 'supplementPending' || !supplement) return false;
       if (shanghaiDate(this.now()) <= supplement.deadline) return false;
-      await this.actInTrx(trx, systemCtx('case-timer'), caseId, async () => ({
-        type: 'void',
-        payload: { comment: '补正期限届满，补正告知超时作废' },
+      await this.actInTrx(trx, systemCtx('case-timer'), caseId, 'void', async () => ({
+        comment: '补正期限届满，补正告知超时作废',
       }));
       return true;
     });
@@ -851,7 +872,7 @@ export class CaseService {
         (h) => h.action.seq === seq || !['supplement', 'resume', 'void'].includes(h.action.type),
       );
       if (loaded.state.status !== status || !sameEpisode) return;
-      await this.actInTrx(trx, systemCtx('case-timer'), caseId, async () => ({ type, payload }));
+      await this.actInTrx(trx, systemCtx('case-timer'), caseId, type, async () => payload);
     });
   }
 }
@@ -863,6 +884,9 @@ interface Applicant {
   idNumber: string;
   phone: string | null;
 }
+
+/** Works out an action's stored payload once the rules allowed it. */
+type PayloadOf = (loaded: LoadedCase, who: Who, trx: Trx) => Promise<object>;
 
 interface TimerPayload {
   caseId: string;
