@@ -1,8 +1,24 @@
 // npm run bench — Tongban's figures beside their physical limit, measured in the same run.
 // HTTP: the real server (child process) against a bare Fastify hello-world (child process), autocannon here.
 // Crypto: our SM2/SM3/SM4 functions against the primitives they are built on, on one thread of this process.
+// Cases: submissions and acceptances on PostgreSQL beside raw SQL of the same writes, list latency over 1M
+// cases (--cases-only for that alone), and a memory soak (--cases-soak[=seconds], not in the full run).
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import {
+  CASES_SETTINGS,
+  type CasesOutcome,
+  closeWorld,
+  DEFAULT_ADMIN_URL,
+  measureCases,
+  openWorld,
+  postgresReachable,
+  signIn,
+} from './cases-bench.js';
+import { HttpClient } from './cases-client.js';
+import { describeListPlan } from './cases-explain.js';
+import { casesRows, describeList, printable } from './cases-report.js';
+import { SOAK_SETTINGS, type SoakOutcome, soak } from './cases-soak.js';
 import { catalogRows } from './catalog-report.js';
 import {
   CATALOG_SETTINGS,
@@ -34,6 +50,8 @@ import { type Spread, spread } from './stats.js';
 
 const RESULTS_FILE = path.join(ROOT, 'bench/results/latest.json');
 const CATALOG_RESULTS_FILE = path.join(ROOT, 'bench/results/catalog-latest.json');
+const CASES_RESULTS_FILE = path.join(ROOT, 'bench/results/cases-latest.json');
+const SOAK_RESULTS_FILE = path.join(ROOT, 'bench/results/cases-soak-latest.json');
 const started = performance.now();
 const children: ChildServer[] = [];
 const machine = machineFacts();
@@ -239,8 +257,102 @@ async function runCatalog(): Promise<{ outcomes: CatalogOutcome[]; errors: strin
   return { outcomes, errors };
 }
 
+/**
+ * Case handling on PostgreSQL (BENCH_DATABASE_URL, else the local development server): printed, and
+ * written to bench/results/cases-latest.json. In the full run a missing PostgreSQL skips it.
+ */
+async function runCases(required: boolean): Promise<{ outcome: CasesOutcome | null; error: string | null }> {
+  const unreachable = await postgresReachable();
+  if (unreachable) {
+    const where = process.env.BENCH_DATABASE_URL ? 'BENCH_DATABASE_URL' : DEFAULT_ADMIN_URL;
+    const message = `case handling needs PostgreSQL; none at ${where} (${unreachable})`;
+    console.error(`\n${required ? '' : 'Skipped: '}${message}\n`);
+    return { outcome: null, error: required ? message : null };
+  }
+  const c = CASES_SETTINGS;
+  log(
+    `case handling on PostgreSQL: ${c.rows.toLocaleString('en-US')} existing cases for throughput, ${c.largeRows.toLocaleString('en-US')} for the lists …`,
+  );
+  try {
+    const outcome = await measureCases(children, log);
+    const rows = casesRows(outcome, c.concurrency);
+    console.log(`\nCase handling (${outcome.database}); ratio = ours ÷ limit, medians of ABBA rounds\n`);
+    console.log(renderTable(printable(rows)));
+    for (const r of rows) if (r.note) console.log(`\n! ${r.metric}: ${r.note}`);
+    for (const list of outcome.lists) {
+      console.log(`\nLists over ${list.cases.toLocaleString('en-US')} cases (${list.variant}):`);
+      for (const view of list.views) console.log(`  ${describeList(view)}`);
+      for (const plan of list.plans) console.log(`  ${describeListPlan(plan)}`);
+    }
+    if (process.argv.includes('--markdown')) console.log(`\n${renderMarkdown(printable(rows))}`);
+    await writeJson(CASES_RESULTS_FILE, {
+      machine: { ...machine, database: outcome.database },
+      settings: c,
+      rows,
+      ...outcome,
+      elapsedSeconds: Math.round((performance.now() - started) / 1000),
+    });
+    console.log(`\nWrote ${path.relative(ROOT, CASES_RESULTS_FILE)}`);
+    return { outcome, error: null };
+  } catch (error) {
+    console.error(`\nCase-handling benchmark failed: ${(error as Error).stack ?? error}\n`);
+    return { outcome: null, error: (error as Error).message };
+  } finally {
+    await stopChildren();
+  }
+}
+
+/** --cases-soak[=seconds]: the soak alone (over BENCH_CASE_ROWS existing cases), to its own file. */
+async function runSoak(seconds: number): Promise<number> {
+  const adminUrl = process.env.BENCH_DATABASE_URL ?? DEFAULT_ADMIN_URL;
+  let base: Awaited<ReturnType<typeof openWorld>> | null = null;
+  let http: HttpClient | null = null;
+  try {
+    base = await openWorld((child) => children.push(child), CASES_SETTINGS.rows, log);
+    http = new HttpClient(base.server.baseUrl, SOAK_SETTINGS.workers + 2);
+    const world = await signIn(base, http, log);
+    const s = SOAK_SETTINGS;
+    log(
+      `soak: ${seconds} s of ${s.rate} cycles/s (submit, get, clerk todo, accept, reviewer todo) on ${s.workers} workers; memory every ${s.sampleSeconds} s …`,
+    );
+    const outcome: SoakOutcome = await soak(world, seconds, log);
+    const mib = (x: number) => `${x.toFixed(1)} MiB`;
+    console.log(
+      `\nSoak: ${outcome.cycles} cycles (${outcome.requests} requests), ${outcome.failures} failed, ${outcome.lateCycles} late\n` +
+        `  RSS        start ${mib(outcome.rss.start)}  end ${mib(outcome.rss.end)}  max ${mib(outcome.rss.max)}  growth ${outcome.rss.perMinute.toFixed(2)} MiB/min after ${outcome.warmupSeconds} s\n` +
+        `  heap used  start ${mib(outcome.heapUsed.start)}  end ${mib(outcome.heapUsed.end)}  max ${mib(outcome.heapUsed.max)}  growth ${outcome.heapUsed.perMinute.toFixed(2)} MiB/min; floor ${mib(outcome.heapFloorMiB.first)} → ${mib(outcome.heapFloorMiB.last)}`,
+    );
+    const database = (await base.db.query<{ v: string }>("select current_setting('server_version') as v"))
+      .rows[0]!.v;
+    await writeJson(SOAK_RESULTS_FILE, {
+      machine: { ...machine, database: `PostgreSQL ${database}` },
+      serverBuild: base.build,
+      existingCases: base.generated.rows,
+      ...outcome,
+      elapsedSeconds: Math.round((performance.now() - started) / 1000),
+    });
+    console.log(`\nWrote ${path.relative(ROOT, SOAK_RESULTS_FILE)}`);
+    return outcome.failures ? 1 : 0;
+  } finally {
+    http?.close();
+    await stopChildren();
+    await closeWorld(base, adminUrl);
+  }
+}
+
 async function main(): Promise<number> {
   console.log('Tongban benchmark — every figure beside its physical limit, measured in this run\n');
+  const soakFlag = process.argv.find((a) => a === '--cases-soak' || a.startsWith('--cases-soak='));
+  if (soakFlag) {
+    const seconds = Number(soakFlag.split('=')[1] ?? SOAK_SETTINGS.seconds);
+    if (!(seconds > 0)) throw new Error(`--cases-soak=<seconds> needs a positive number, not ${soakFlag}`);
+    return runSoak(seconds);
+  }
+  // --cases-only: just the case-handling benchmark, to bench/results/cases-latest.json
+  if (process.argv.includes('--cases-only')) {
+    const cases = await runCases(true);
+    return cases.error ? 1 : 0;
+  }
   // --catalog-only: just the catalogue search (e.g. the opt-in 1M-row run on PostgreSQL), to its own file
   const catalogOnly = process.argv.includes('--catalog-only');
   let http: HttpOutcome | null = null;
@@ -256,6 +368,7 @@ async function main(): Promise<number> {
     }
   }
   const catalog = await runCatalog();
+  const cases = catalogOnly ? null : await runCases(false);
 
   if (!catalogOnly)
     log(
@@ -304,7 +417,7 @@ async function main(): Promise<number> {
   console.log(
     `\nWrote ${path.relative(ROOT, resultsFile)} (${((performance.now() - started) / 1000).toFixed(0)} s)`,
   );
-  return httpError || catalog.errors.length ? 1 : 0;
+  return httpError || catalog.errors.length || cases?.error ? 1 : 0;
 }
 
 main().then(

@@ -1,4 +1,4 @@
-import { caseMigrations } from './modules/cases/migrations.js';
+import { caseIndexMigrations, caseMigrations } from './modules/cases/migrations.js';
 import { catalogMigrations } from './modules/catalog/migrations.js';
 import { identityMigrations } from './modules/identity/migrations.js';
 import { organisationMigrations } from './modules/identity/organisations/migrations.js';
@@ -34,4 +34,5 @@ export const allMigrations = collectMigrations([
   ssoMigrations,
   catalogMigrations,
   caseMigrations,
+  caseIndexMigrations,
 ]);

@@ -164,6 +164,20 @@ export const caseMigrations: MigrationSet = {
   },
 };
 
+export const caseIndexMigrations: MigrationSet = {
+  // measured in docs/performance.md (Case handling): 部门办件 over a department tree at 1M cases
+  '20261123_302_case_list_indexes': {
+    async up(db: Kysely<unknown>) {
+      await sql`create index cases_department_path on cases (department_path text_pattern_ops, submitted_at)`.execute(
+        db,
+      );
+      await sql`create index cases_open_by_department on cases (department_path text_pattern_ops, due_date) where decided_at is null`.execute(
+        db,
+      );
+    },
+  },
+};
+
 export interface CaseWorkflowsTable {
   id: string;
   item_id: string;

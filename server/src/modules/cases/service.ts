@@ -241,12 +241,12 @@ export class CaseService {
             position: m.position,
           }),
         );
+      await this.actInTrx(trx, ctx, ids[0]!, 'submit', async () => ({}));
       await appendAudit(trx, ctx, {
         action: 'cases.submitBundle',
         target: { type: 'case_bundle_application', id: parentId },
         details: { bundleId: bundle.id, members: ids },
       });
-      await this.actInTrx(trx, ctx, ids[0]!, 'submit', async () => ({}));
       return parentId;
     });
   }
@@ -263,13 +263,19 @@ export class CaseService {
       }));
     const applicant = await this.applicant(ctx);
     const item = await this.liveItem(input.itemId ?? input.itemCode);
-    return withTransaction(this.deps.db, (trx) =>
-      this.open(trx, ctx, item, applicant, {
+    return withTransaction(this.deps.db, async (trx) => {
+      const id = await this.open(trx, ctx, item, applicant, {
         answers: input.situationAnswers ?? {},
         formData: input.formData ?? {},
         materials: materials ?? [],
-      }),
-    );
+      });
+      await appendAudit(trx, ctx, {
+        action: 'cases.create',
+        target: { type: 'case', id },
+        details: { itemId: item.item.id },
+      });
+      return id;
+    });
   }
 
   /** cases.act: one action on a case by the caller. */
@@ -619,11 +625,8 @@ export class CaseService {
       projection(state, workflow.definition, this.limits(item.guide), this.now()),
       [],
     );
-    await appendAudit(trx, ctx, {
-      action: 'cases.create',
-      target: { type: 'case', id },
-      details: { itemId: item.item.id },
-    });
+    // no audit record here: the audit ledger's lock is held from the append to the commit, so it is
+    // appended last — by saveDraft, or by the submit that follows in the same transaction
     return id;
   }
 
