@@ -21,7 +21,7 @@ import { actingWho, eligibleStaff, whoAre } from './access.js';
 import { checkApplication, type FileFacts, runInstantRules } from './application.js';
 import { BundleDispatch } from './bundles.js';
 import { caseNumberPrefix, nextCaseNumber } from './case-number.js';
-import type { ActionPayloads, ActionType, CaseAction, MaterialRef } from './domain/actions.js';
+import type { ActionType, CaseAction, MaterialRef } from './domain/actions.js';
 import { genesisHash, verifyChain } from './domain/chain.js';
 import { applyAction, type CaseState, foldCase, IllegalTransition } from './domain/fold.js';
 import { type CaseLocation, checkAction, eligible, type Who } from './domain/rules.js';
@@ -285,8 +285,7 @@ export class CaseService {
       ctx,
       caseId,
       request.action,
-      (loaded, who, trx) =>
-        this.completePayload(trx, ctx, loaded, who, request.action, payload, request.comment),
+      (loaded, who, trx) => this.completePayload(trx, loaded, who, request.action, payload, request.comment),
       request.expectedSeq,
     );
   }
@@ -648,7 +647,6 @@ export class CaseService {
   /** The stored payload of an action: the request's, checked against the case, with dates worked out. */
   private async completePayload(
     trx: Trx,
-    ctx: RequestContext,
     loaded: LoadedCase,
     who: Who,
     type: ActionType,
@@ -765,7 +763,6 @@ export class CaseService {
           ]);
         return { text: comment };
       default:
-        void ctx;
         return withComment;
     }
   }
@@ -920,5 +917,3 @@ function mergeRefs(base: MaterialRef[], patch: MaterialRef[]): MaterialRef[] {
   const keys = new Set(patch.map((m) => m.materialKey));
   return [...base.filter((m) => !keys.has(m.materialKey)), ...patch];
 }
-
-export type { ActionPayloads };

@@ -5,7 +5,7 @@ import type { FileService } from '../../platform/storage/file-service.js';
 import { type FieldAccess, fieldAccess } from '../../shared/cases/workflow.js';
 import { type FormSchema, formFields } from '../../shared/catalog/forms.js';
 import type { ActionType } from './domain/actions.js';
-import type { CaseState } from './domain/fold.js';
+import { applyAction, type CaseState, initialState } from './domain/fold.js';
 import { APPLICANT_STATUS } from './domain/lifecycle.js';
 import { availableActions, eligible, type Who } from './domain/rules.js';
 import { availableNotices } from './notices.pdf.js';
@@ -271,18 +271,11 @@ function timelineSteps(loaded: LoadedCase): Map<number, string> {
   // cheap replay: the fold is pure and the history short
   for (const h of loaded.history) {
     if (state) out.set(h.action.seq, steps[state.step.index]?.name ?? '');
-    state = state ? nextState(state, h, loaded) : initial(h, loaded);
+    state = state
+      ? applyAction(state, h.action, loaded.workflow.definition)
+      : initialState(h.action as Parameters<typeof initialState>[0], loaded.workflow.definition);
   }
   return out;
-}
-
-import { applyAction, initialState } from './domain/fold.js';
-
-function initial(h: LoadedCase['history'][number], loaded: LoadedCase): CaseState {
-  return initialState(h.action as Parameters<typeof initialState>[0], loaded.workflow.definition);
-}
-function nextState(state: CaseState, h: LoadedCase['history'][number], loaded: LoadedCase): CaseState {
-  return applyAction(state, h.action, loaded.workflow.definition);
 }
 
 async function names(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
