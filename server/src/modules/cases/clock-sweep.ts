@@ -1,5 +1,5 @@
 import type { Db } from '../../platform/db/database.js';
-import { withTransaction } from '../../platform/db/transaction.js';
+import { type Trx, withTransaction } from '../../platform/db/transaction.js';
 import { systemContext } from '../../platform/http/context.js';
 import type { JobQueue } from '../../platform/jobs/queue.js';
 import type { Notifier } from '../../platform/notify/notifier.js';
@@ -79,10 +79,7 @@ export async function sweep(db: Db, notifier: Notifier, kind: 'overdue' | 'nearD
 }
 
 /** Staff of the department or one above it whose roles grant `cases:read` (the department's supervisors). */
-async function supervisors(
-  trx: Parameters<Parameters<typeof withTransaction>[1]>[0],
-  departmentPath: string,
-) {
+async function supervisors(trx: Trx, departmentPath: string) {
   const parts = departmentPath.split('.');
   const paths = parts.map((_, i) => parts.slice(0, i + 1).join('.'));
   const rows = await trx
